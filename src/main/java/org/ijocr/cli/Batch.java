@@ -1,0 +1,168 @@
+package org.ijocr.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import ij.ImagePlus;
+import ij.io.Opener;
+
+/**
+ * The batch behaviour shared by every command-line job: folders expanded to the image files in them, one
+ * clear line per failure naming the file and the reason (a stack trace only with {@code --verbose}), progress
+ * on stderr, the inputs never written, and a non-zero exit status if any file failed.
+ */
+final class Batch {
+
+	/** File name endings the command line picks up from folders. */
+	static final Set<String> IMAGE_EXTENSIONS = Set.of("tif", "tiff", "png", "jpg", "jpeg", "bmp", "gif", "pgm",
+		"pbm", "pnm", "ppm");
+
+	/** One file's job: throws with a user-facing message when the file fails. */
+	@FunctionalInterface
+	interface Job {
+
+		void run(Path file) throws Exception;
+	}
+
+	private final PrintStream err;
+	private final boolean verbose;
+	private final List<String> failures = new ArrayList<>();
+
+	Batch(final PrintStream err, final boolean verbose) {
+		this.err = err;
+		this.verbose = verbose;
+	}
+
+	/** Expands files and folders (sorted, not recursive) into the list of inputs; missing paths are failures. */
+	List<Path> expand(final List<String> args) {
+		final List<Path> files = new ArrayList<>();
+		for (final String a : args) {
+			final Path p = Path.of(a);
+			if (Files.isDirectory(p)) {
+				try (Stream<Path> s = Files.list(p)) {
+					s.filter(Files::isRegularFile).filter(Batch::isImageName).sorted().forEach(files::add);
+				}
+				catch (final IOException e) {
+					fail(p, "cannot list the folder: " + e.getMessage(), e);
+				}
+			}
+			else if (Files.isRegularFile(p)) files.add(p);
+			else fail(p, Files.exists(p) ? "not a regular file" : "no such file or folder", null);
+		}
+		return files;
+	}
+
+	/** Runs the job on every file, going on past failures. Returns the number of files that failed. */
+	int run(final List<Path> files, final Job job) {
+		final int n = files.size();
+		for (int i = 0; i < n; i++) {
+			final Path f = files.get(i);
+			final long t0 = System.nanoTime();
+			try {
+				job.run(f);
+				err.printf(Locale.ROOT, "[%d/%d] %s: ok (%.2f s)%n", i + 1, n, f, (System.nanoTime() - t0) / 1e9);
+			}
+			catch (final Exception | OutOfMemoryError | StackOverflowError e) {
+				err.printf(Locale.ROOT, "[%d/%d] %s: FAILED%n", i + 1, n, f);
+				fail(f, message(e), e);
+			}
+		}
+		return failures.size();
+	}
+
+	/** Records and prints one failure line. */
+	void fail(final Path file, final String reason, final Throwable cause) {
+		final String line = file + ": " + reason;
+		failures.add(line);
+		err.println("error: " + line);
+		if (verbose && cause != null) cause.printStackTrace(err);
+	}
+
+	List<String> failures() {
+		return failures;
+	}
+
+	/** Prints the closing summary; returns the exit status (0 all good, 1 some failed). */
+	int summary(final int ok, final String what) {
+		if (failures.isEmpty()) {
+			err.printf(Locale.ROOT, "done: %d file(s) %s%n", ok, what);
+			return 0;
+		}
+		err.printf(Locale.ROOT, "done: %d file(s) %s, %d failed:%n", ok, what, failures.size());
+		for (final String f : failures)
+			err.println("  " + f);
+		return 1;
+	}
+
+	/**
+	 * Opens an image with ImageJ, turning its messages (which it prints to stdout when headless) into the reason
+	 * of a failure.
+	 */
+	static ImagePlus open(final Path file) throws IOException {
+		if (!Files.isReadable(file)) throw new IOException("cannot read the file (permission denied?)");
+		if (Files.size(file) == 0) throw new IOException("the file is empty");
+		final PrintStream stdout = System.out;
+		final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+		ImagePlus imp;
+		try (PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
+			System.setOut(capture);
+			imp = new Opener().openImage(file.toAbsolutePath().toString());
+		}
+		catch (final RuntimeException e) {
+			imp = null;
+			captured.writeBytes(String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8));
+		}
+		finally {
+			System.setOut(stdout);
+		}
+		if (imp == null || imp.getWidth() == 0) {
+			final String said = captured.toString(StandardCharsets.UTF_8).trim().replaceAll("\\s+", " ");
+			throw new IOException("not an image ImageJ can open (unsupported or damaged file)" + (said.isEmpty() ? ""
+				: ": " + said));
+		}
+		return imp;
+	}
+
+	static boolean isImageName(final Path p) {
+		final String n = p.getFileName().toString();
+		final int dot = n.lastIndexOf('.');
+		return dot > 0 && IMAGE_EXTENSIONS.contains(n.substring(dot + 1).toLowerCase(Locale.ROOT));
+	}
+
+	/** The file name without its extension. */
+	static String baseName(final Path p) {
+		final String n = p.getFileName().toString();
+		final int dot = n.lastIndexOf('.');
+		return dot > 0 ? n.substring(0, dot) : n;
+	}
+
+	static String message(final Throwable e) {
+		if (e instanceof OutOfMemoryError) return "out of memory (give Java more with JAVA_OPTS=-Xmx…)";
+		final String m = e.getMessage();
+		return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+	}
+
+	static boolean sameFile(final Path a, final File b) {
+		try {
+			return Files.exists(b.toPath()) && Files.isSameFile(a, b.toPath());
+		}
+		catch (final IOException e) {
+			return false;
+		}
+	}
+
+	static List<String> rest(final String[] args, final int from) {
+		return new ArrayList<>(Arrays.asList(args).subList(from, args.length));
+	}
+}

@@ -1,0 +1,348 @@
+package org.ijocr.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.Menus;
+import ij.WindowManager;
+import ij.io.FileSaver;
+import ij.macro.Interpreter;
+
+import org.ijocr.ij1.CommandBridge;
+import org.ijocr.ij1.CommandFailure;
+import org.ijocr.ij1.HeadlessImageJ;
+import org.ijocr.ij1.PluginsConfig;
+import org.scijava.command.Command;
+
+/**
+ * The {@code ij-ocr} command line: the suite's ImageJ commands headless, over files and folders.
+ *
+ * <pre>
+ * ij-ocr filter "OCR Median radius=1; OCR Binarize method=Otsu" --out DIR FILES-OR-FOLDERS…
+ * ij-ocr macro FILE.ijm [ARG]
+ * ij-ocr commands
+ * </pre>
+ */
+public final class Main {
+
+	static final String USAGE = String.join("\n", //
+		"usage: ij-ocr filter \"<pipeline>\" --out DIR [--verbose] FILES-OR-FOLDERS...", //
+		"       ij-ocr macro FILE.ijm [ARG]", //
+		"       ij-ocr commands          (the commands and their macro keys)", //
+		"       ij-ocr --version | --help", //
+		"", //
+		"A pipeline is ';'-separated steps written like macro calls, e.g.", //
+		"  \"OCR Median radius=1; OCR Binarize method=Otsu\"", //
+		"Each input is written to DIR/<name>.png (multi-page inputs: DIR/<name>-0001.png, ...).", //
+		"Folders are read for image files (tif, png, jpg, bmp, gif, pgm/pbm/ppm); inputs are never modified.", //
+		"Exit status: 0 all files done, 1 some file failed, 2 bad usage.");
+
+	private Main() {}
+
+	public static void main(final String[] args) {
+		System.setProperty("java.awt.headless", "true");
+		final int status = run(args, System.out, System.err);
+		System.exit(status);
+	}
+
+	/** Runs the command line; returns the exit status. */
+	public static int run(final String[] args, final PrintStream out, final PrintStream err) {
+		if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+			(args.length == 0 ? err : out).println(USAGE);
+			return args.length == 0 ? 2 : 0;
+		}
+		try {
+			switch (args[0]) {
+				case "--version":
+					out.println("ij-ocr " + version() + " (ImageJ " + IJ.getFullVersion() + ")");
+					return 0;
+				case "filter":
+					return filter(args, err);
+				case "macro":
+					return macro(args, out, err);
+				case "commands":
+					return commands(out);
+				default:
+					err.println("error: unknown job '" + args[0] + "'");
+					err.println(USAGE);
+					return 2;
+			}
+		}
+		catch (final UsageException e) {
+			err.println("error: " + e.getMessage());
+			err.println(USAGE);
+			return 2;
+		}
+	}
+
+	// -- filter --
+
+	private static int filter(final String[] args, final PrintStream err) {
+		final Options o = Options.parse(args, 1);
+		if (o.positional.isEmpty()) throw new UsageException("filter needs a pipeline");
+		if (o.out == null) throw new UsageException("filter needs --out DIR");
+		final List<Step> pipeline = Step.parsePipeline(o.positional.get(0));
+		final List<String> inputs = o.positional.subList(1, o.positional.size());
+		if (inputs.isEmpty()) throw new UsageException("filter needs at least one input file or folder");
+		final Path outDir = Path.of(o.out);
+		try {
+			Files.createDirectories(outDir);
+		}
+		catch (final IOException e) {
+			err.println("error: cannot create the output folder " + outDir + ": " + e.getMessage());
+			return 1;
+		}
+		final Batch batch = new Batch(err, o.verbose);
+		final List<Path> files = batch.expand(inputs);
+		final Map<String, Path> written = new HashMap<>();
+		final int failed = batch.run(files, file -> {
+			final String base = Batch.baseName(file);
+			final Path earlier = written.putIfAbsent(base, file);
+			if (earlier != null) throw new IOException("its output name " + base
+				+ ".png is already taken by " + earlier + " (rename one of them)");
+			final ImagePlus imp = Batch.open(file);
+			for (final Step step : pipeline)
+				step.apply(imp);
+			save(imp, outDir, base, file);
+		});
+		return batch.summary(files.size() - failed, "written to " + outDir);
+	}
+
+	private static void save(final ImagePlus imp, final Path outDir, final String base, final Path input)
+		throws IOException
+	{
+		final int n = imp.getStackSize();
+		final ImageStack stack = imp.getStack();
+		for (int i = 1; i <= n; i++) {
+			final String name = n == 1 ? base + ".png" : String.format("%s-%04d.png", base, i);
+			final File f = outDir.resolve(name).toFile();
+			if (Batch.sameFile(input, f)) throw new IOException("refusing to overwrite the input with " + f);
+			final ImagePlus page = new ImagePlus(name, stack.getProcessor(i));
+			page.setCalibration(imp.getCalibration());
+			if (!new FileSaver(page).saveAsPng(f.getPath())) throw new IOException("cannot write " + f);
+		}
+	}
+
+	/** One pipeline step: a command name and its macro options. */
+	record Step(String command, String options, Class<? extends Command> suiteCommand) {
+
+		static List<Step> parsePipeline(final String pipeline) {
+			final List<Step> steps = new ArrayList<>();
+			int i = 0;
+			for (final String raw : splitSteps(pipeline)) {
+				i++;
+				final String s = raw.trim();
+				if (s.isEmpty()) continue;
+				steps.add(parse(s, i));
+			}
+			if (steps.isEmpty()) throw new UsageException("the pipeline is empty");
+			return steps;
+		}
+
+		static Step parse(final String s, final int index) {
+			// the longest known command name that prefixes the step
+			PluginsConfig.Entry best = null;
+			for (final PluginsConfig.Entry e : PluginsConfig.entries())
+				if ((s.equals(e.command()) || s.startsWith(e.command() + " ")) && (best == null || e.command()
+					.length() > best.command().length())) best = e;
+			if (best != null) {
+				final String options = s.substring(best.command().length()).trim();
+				final Class<? extends Command> cls = commandClass(best);
+				try {
+					CommandBridge.validate(cls, options);
+				}
+				catch (final CommandFailure e) {
+					throw new UsageException("step " + index + " (" + best.command() + "): " + e.getMessage());
+				}
+				return new Step(best.command(), options, cls);
+			}
+			HeadlessImageJ.install();
+			@SuppressWarnings("unchecked")
+			final Hashtable<String, String> table = Menus.getCommands();
+			String builtIn = null;
+			if (table != null) for (final String name : table.keySet())
+				if ((s.equals(name) || s.startsWith(name + " ")) && (builtIn == null || name.length() > builtIn
+					.length())) builtIn = name;
+			if (builtIn == null) throw new UsageException("step " + index + ": unknown command in '" + s
+				+ "' (the suite's commands: " + String.join(", ", PluginsConfig.entries().stream().map(
+					PluginsConfig.Entry::command).toList()) + ")");
+			return new Step(builtIn, s.substring(builtIn.length()).trim(), null);
+		}
+
+		void apply(final ImagePlus imp) {
+			if (suiteCommand != null) {
+				try {
+					final CommandBridge.Outcome outcome = CommandBridge.execute(suiteCommand, imp, options);
+					if (!outcome.images().isEmpty()) replace(imp, outcome.images().get(0));
+				}
+				catch (final CommandFailure e) {
+					throw new CommandFailure(command + ": " + e.getMessage(), e);
+				}
+				return;
+			}
+			// an ImageJ built-in without a dialog (e.g. "8-bit", "Invert")
+			CommandBridge.clearLastFailure();
+			IJ.run(imp, command, options.isEmpty() ? null : options);
+		}
+
+		private static void replace(final ImagePlus imp, final ImagePlus result) {
+			imp.setStack(result.getStack());
+			imp.setCalibration(result.getCalibration());
+		}
+
+		@SuppressWarnings("unchecked")
+		private static Class<? extends Command> commandClass(final PluginsConfig.Entry e) {
+			try {
+				return (Class<? extends Command>) Class.forName(e.arg());
+			}
+			catch (final ClassNotFoundException | RuntimeException ex) {
+				throw new IllegalStateException("plugins.config names a missing class: " + e.arg());
+			}
+		}
+
+		/** Splits on ';' outside square brackets. */
+		static List<String> splitSteps(final String pipeline) {
+			final List<String> parts = new ArrayList<>();
+			int depth = 0, start = 0;
+			for (int i = 0; i < pipeline.length(); i++) {
+				final char c = pipeline.charAt(i);
+				if (c == '[') depth++;
+				else if (c == ']') depth = Math.max(0, depth - 1);
+				else if (c == ';' && depth == 0) {
+					parts.add(pipeline.substring(start, i));
+					start = i + 1;
+				}
+			}
+			parts.add(pipeline.substring(start));
+			return parts;
+		}
+	}
+
+	// -- macro --
+
+	private static int macro(final String[] args, final PrintStream out, final PrintStream err) {
+		if (args.length < 2) throw new UsageException("macro needs a macro file");
+		if (args.length > 3) throw new UsageException("macro takes one macro file and at most one argument");
+		final Path file = Path.of(args[1]);
+		final String text;
+		try {
+			text = Files.readString(file, StandardCharsets.UTF_8);
+		}
+		catch (final IOException e) {
+			err.println("error: " + file + ": cannot read the macro (" + e.getMessage() + ")");
+			return 1;
+		}
+		return runMacro(text, args.length == 3 ? args[2] : "", file.toString(), err);
+	}
+
+	/** Runs macro text headless in batch mode; returns 0, or 1 when the macro or a command in it failed. */
+	public static int runMacro(final String text, final String arg, final String name, final PrintStream err) {
+		HeadlessImageJ.install();
+		CommandBridge.clearLastFailure();
+		final Interpreter interp = new Interpreter();
+		Interpreter.batchMode = true;
+		try {
+			interp.run(text, arg);
+		}
+		catch (final RuntimeException e) {
+			final String m = e.getMessage();
+			if (CommandBridge.lastFailure() == null && (m == null || !m.contains("Macro canceled"))) {
+				err.println("error: " + name + ": " + Batch.message(e));
+				return 1;
+			}
+		}
+		finally {
+			Interpreter.batchMode = false;
+			closeAll();
+		}
+		if (CommandBridge.lastFailure() != null) {
+			err.println("error: " + name + ": " + CommandBridge.lastFailure());
+			return 1;
+		}
+		if (interp.wasError()) {
+			err.println("error: " + name + ": the macro stopped with an error (see above)");
+			return 1;
+		}
+		return 0;
+	}
+
+	private static void closeAll() {
+		final int[] ids = WindowManager.getIDList();
+		if (ids != null) for (final int id : ids) {
+			final ImagePlus imp = WindowManager.getImage(id);
+			if (imp != null) {
+				imp.changes = false;
+				imp.close();
+			}
+		}
+	}
+
+	// -- commands --
+
+	private static int commands(final PrintStream out) {
+		for (final PluginsConfig.Entry e : PluginsConfig.entries()) {
+			final Class<? extends Command> cls = Step.commandClass(e);
+			out.println(e.command() + "   (" + e.menu() + ")");
+			for (final CommandBridge.Param p : CommandBridge.params(cls)) {
+				final StringBuilder sb = new StringBuilder("    ").append(p.key()).append('=');
+				if (!p.choices().isEmpty()) sb.append(String.join("|", p.choices()));
+				else sb.append('<').append(p.type().getSimpleName().toLowerCase()).append('>');
+				sb.append("  default ").append(p.defaultValue());
+				if (p.description() != null && !p.description().isEmpty()) sb.append("  — ").append(p.description());
+				out.println(sb);
+			}
+		}
+		return 0;
+	}
+
+	private static String version() {
+		final String v = Main.class.getPackage().getImplementationVersion();
+		return v != null ? v : "(development build)";
+	}
+
+	/** Parsed {@code --out}, {@code --verbose} and positional arguments. */
+	static final class Options {
+
+		String out;
+		boolean verbose;
+		final List<String> positional = new ArrayList<>();
+
+		static Options parse(final String[] args, final int from) {
+			final Options o = new Options();
+			for (int i = from; i < args.length; i++) {
+				final String a = args[i];
+				if (a.equals("--out") || a.equals("-o")) {
+					if (i + 1 >= args.length) throw new UsageException("--out needs a folder");
+					o.out = args[++i];
+				}
+				else if (a.startsWith("--out=")) o.out = a.substring(6);
+				else if (a.equals("--verbose") || a.equals("-v")) o.verbose = true;
+				else if (a.startsWith("--")) throw new UsageException("unknown option " + a);
+				else o.positional.add(a);
+			}
+			return o;
+		}
+	}
+
+	/** Bad command-line usage: exit status 2. */
+	static final class UsageException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		UsageException(final String message) {
+			super(message);
+		}
+	}
+}

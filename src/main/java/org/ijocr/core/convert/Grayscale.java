@@ -1,0 +1,100 @@
+package org.ijocr.core.convert;
+
+import net.imglib2.Cursor;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.img.basictypeaccess.array.IntArray;
+import net.imglib2.loops.LoopBuilder;
+import net.imglib2.type.numeric.ARGBType;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.util.Intervals;
+import net.imglib2.util.Util;
+import net.imglib2.view.Views;
+
+/**
+ * Conversions of colour and high-bit-depth pages to the 8-bit grey that the suite's document filters work on.
+ * <ul>
+ * <li>Colour: luminance {@code Y = 0.299 R + 0.587 G + 0.114 B} (ITU-R BT.601 luma weights), rounded.</li>
+ * <li>16-bit and float: linear mapping of a value range {@code [min, max]} onto 0–255, clamped and rounded (the
+ * ImageJ edge passes the image's display range, as ImageJ's own 8-bit conversion does).</li>
+ * </ul>
+ */
+public final class Grayscale {
+
+	/** BT.601 luma weights. */
+	public static final double WEIGHT_R = 0.299, WEIGHT_G = 0.587, WEIGHT_B = 0.114;
+
+	private Grayscale() {}
+
+	/** Luminance of one packed RGB value, 0–255. */
+	public static int luminance(final int rgb) {
+		final int r = (rgb >> 16) & 0xff, g = (rgb >> 8) & 0xff, b = rgb & 0xff;
+		// integer form of 0.299/0.587/0.114 in 1/65536 units, rounded
+		return (19595 * r + 38470 * g + 7471 * b + 32768) >> 16;
+	}
+
+	/**
+	 * Writes the luminance of {@code src} into {@code dst} (same interval). Fast path when both are array images.
+	 */
+	public static void luminance(final RandomAccessibleInterval<ARGBType> src,
+		final RandomAccessibleInterval<UnsignedByteType> dst)
+	{
+		checkSameSize(src, dst);
+		final int[] s = intArray(src);
+		final byte[] d = byteArray(dst);
+		if (s != null && d != null) {
+			for (int i = 0; i < s.length; i++)
+				d[i] = (byte) luminance(s[i]);
+			return;
+		}
+		LoopBuilder.setImages(src, dst).forEachPixel((a, b) -> b.set(luminance(a.get())));
+	}
+
+	/**
+	 * Maps {@code [min, max]} of {@code src} linearly onto 0–255 in {@code dst}, clamping values outside and rounding
+	 * to nearest. With {@code max <= min}, values above {@code min} become 255 and the others 0.
+	 */
+	public static <T extends RealType<T>> void scaleToBytes(final RandomAccessibleInterval<T> src, final double min,
+		final double max, final RandomAccessibleInterval<UnsignedByteType> dst)
+	{
+		checkSameSize(src, dst);
+		final double scale = max > min ? 256.0 / (max - min) : Double.POSITIVE_INFINITY;
+		LoopBuilder.setImages(src, dst).forEachPixel((a, b) -> {
+			final double v = (a.getRealDouble() - min) * scale;
+			b.set(v < 0 || Double.isNaN(v) ? 0 : v >= 255 ? 255 : (int) v);
+		});
+	}
+
+	/** The minimum and maximum value of an image, as {@code double[]{min, max}} (NaNs ignored). */
+	public static <T extends RealType<T>> double[] minMax(final RandomAccessibleInterval<T> src) {
+		double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+		final Cursor<T> c = Views.flatIterable(src).cursor();
+		while (c.hasNext()) {
+			final double v = c.next().getRealDouble();
+			if (v < min) min = v;
+			if (v > max) max = v;
+		}
+		return new double[] { min, max };
+	}
+
+	private static void checkSameSize(final RandomAccessibleInterval<?> a, final RandomAccessibleInterval<?> b) {
+		if (!Intervals.equalDimensions(a, b)) throw new IllegalArgumentException("source and destination differ in size: "
+			+ Util.printInterval(a) + " vs " + Util.printInterval(b));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static int[] intArray(final RandomAccessibleInterval<?> img) {
+		if (img instanceof ArrayImg && ((ArrayImg<?, ?>) img).update(null) instanceof IntArray)
+			return ((ArrayImg<?, IntArray>) img).update(null).getCurrentStorageArray();
+		return null;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static byte[] byteArray(final RandomAccessibleInterval<?> img) {
+		if (img instanceof ArrayImg && ((ArrayImg<?, ?>) img).update(null) instanceof ByteArray)
+			return ((ArrayImg<?, ByteArray>) img).update(null).getCurrentStorageArray();
+		return null;
+	}
+}

@@ -1,0 +1,203 @@
+package org.ijocr.ij1;
+
+import java.awt.Rectangle;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.Undo;
+import ij.gui.Roi;
+import ij.process.ByteProcessor;
+import ij.process.ColorProcessor;
+import ij.process.ImageProcessor;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.type.NativeType;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+
+import org.ijocr.core.convert.Grayscale;
+
+/**
+ * Applies core (ImgLib2) operations to an {@link ImagePlus} the way ImageJ users expect a filter to behave:
+ * <ul>
+ * <li>every slice of a stack is processed;</li>
+ * <li>an area selection limits the change to the selected pixels (neighbourhood operations still see
+ * {@code margin} pixels of context around it);</li>
+ * <li>a single image can be restored with Edit&gt;Undo (ImageJ 1 keeps no undo buffer for stacks);</li>
+ * <li>grey operations keep the image type (RGB: each channel); binary operations convert to 8-bit first
+ * (RGB by luminance 0.299/0.587/0.114, 16- and 32-bit through the display range, inverted LUTs are
+ * undone) and leave an 8-bit image with ink 0 and paper 255 under a normal grey LUT.</li>
+ * </ul>
+ */
+public final class ImageFilters {
+
+	/** A same-type operation on one grey plane; {@code src} and {@code dst} have the same size and never alias. */
+	public interface PlaneOp {
+
+		<T extends RealType<T> & NativeType<T>> void apply(ArrayImg<T, ?> src, ArrayImg<T, ?> dst);
+	}
+
+	/** An operation from one 8-bit grey plane to an 8-bit binary plane (ink 0, paper 255) of the same size. */
+	@FunctionalInterface
+	public interface BinaryOp {
+
+		void apply(ArrayImg<UnsignedByteType, ByteArray> grey, ArrayImg<UnsignedByteType, ByteArray> binary);
+	}
+
+	private ImageFilters() {}
+
+	/**
+	 * Runs {@code op} on every plane of {@code imp} in place, keeping the image type.
+	 *
+	 * @param margin context in pixels the operation needs around a selection (e.g. the filter radius)
+	 */
+	public static void filterInPlace(final ImagePlus imp, final int margin, final PlaneOp op) {
+		final Region region = Region.of(imp, margin);
+		final ImageStack stack = imp.getStack();
+		final int n = stack.getSize();
+		prepareUndo(imp);
+		for (int s = 1; s <= n; s++) {
+			final ImageProcessor ip = stack.getProcessor(s);
+			final ImageProcessor work = region.work(ip);
+			final ImageProcessor res = work instanceof ColorProcessor ? perChannel((ColorProcessor) work, op)
+				: greyPlane(work, op);
+			region.writeBack(res, ip);
+			if (n > 1) IJ.showProgress(s, n);
+		}
+		finish(imp);
+	}
+
+	/** Runs {@code op} on the 8-bit grey version of every plane, leaving {@code imp} as an 8-bit binary image. */
+	public static void toBinary(final ImagePlus imp, final int margin, final BinaryOp op) {
+		final Region region = Region.of(imp, margin);
+		final ImageStack stack = imp.getStack();
+		final int n = stack.getSize();
+		final double min = imp.getDisplayRangeMin(), max = imp.getDisplayRangeMax();
+		final boolean invertedLut = imp.getBitDepth() == 8 && imp.isInvertedLut();
+		final ImageStack out = new ImageStack(imp.getWidth(), imp.getHeight());
+		for (int s = 1; s <= n; s++) {
+			final ByteProcessor grey = toGrey(stack.getProcessor(s), min, max, invertedLut);
+			final ImageProcessor work = region.work(grey);
+			final ByteProcessor binary = new ByteProcessor(work.getWidth(), work.getHeight());
+			op.apply(ImgWrap.bytes((ByteProcessor) work), ImgWrap.bytes(binary));
+			region.writeBack(binary, grey);
+			out.addSlice(stack.getSliceLabel(s), grey);
+			if (n > 1) IJ.showProgress(s, n);
+		}
+		prepareUndo(imp);
+		replacePixels(imp, out);
+		finish(imp);
+	}
+
+	/**
+	 * The 8-bit grey version of one plane: 8-bit as is (values inverted if the LUT is inverted), 16/32-bit mapped
+	 * from {@code [min, max]}, RGB by luminance. Always a new processor.
+	 */
+	public static ByteProcessor toGrey(final ImageProcessor ip, final double min, final double max,
+		final boolean invertedLut)
+	{
+		final int w = ip.getWidth(), h = ip.getHeight();
+		final ByteProcessor grey = new ByteProcessor(w, h);
+		if (ip instanceof ByteProcessor) {
+			final byte[] src = (byte[]) ip.getPixels(), dst = (byte[]) grey.getPixels();
+			if (invertedLut) for (int i = 0; i < src.length; i++)
+				dst[i] = (byte) (255 - (src[i] & 0xff));
+			else System.arraycopy(src, 0, dst, 0, src.length);
+		}
+		else if (ip instanceof ColorProcessor) Grayscale.luminance(ImgWrap.argbs((ColorProcessor) ip), ImgWrap.bytes(grey));
+		else scale(ip, min, max, grey);
+		return grey;
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static void scale(final ImageProcessor ip, final double min, final double max, final ByteProcessor grey) {
+		Grayscale.scaleToBytes((ArrayImg) ImgWrap.real(ip), min, max, ImgWrap.bytes(grey));
+	}
+
+	private static ImageProcessor greyPlane(final ImageProcessor work, final PlaneOp op) {
+		final ImageProcessor res = work.createProcessor(work.getWidth(), work.getHeight());
+		applyTyped(work, res, op);
+		return res;
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static void applyTyped(final ImageProcessor src, final ImageProcessor dst, final PlaneOp op) {
+		op.apply((ArrayImg) ImgWrap.real(src), (ArrayImg) ImgWrap.real(dst));
+	}
+
+	private static ColorProcessor perChannel(final ColorProcessor work, final PlaneOp op) {
+		final int w = work.getWidth(), h = work.getHeight(), n = w * h;
+		final byte[][] in = { new byte[n], new byte[n], new byte[n] };
+		final byte[][] out = { new byte[n], new byte[n], new byte[n] };
+		work.getRGB(in[0], in[1], in[2]);
+		for (int c = 0; c < 3; c++)
+			applyTyped(new ByteProcessor(w, h, in[c]), new ByteProcessor(w, h, out[c]), op);
+		final ColorProcessor res = new ColorProcessor(w, h);
+		res.setRGB(out[0], out[1], out[2]);
+		return res;
+	}
+
+	private static void prepareUndo(final ImagePlus imp) {
+		if (imp.getStackSize() == 1) Undo.setup(Undo.TRANSFORM, imp);
+		else Undo.reset();
+	}
+
+	private static void replacePixels(final ImagePlus imp, final ImageStack out) {
+		if (out.getSize() == 1) {
+			imp.setProcessor(out.getProcessor(1));
+		}
+		else {
+			final int c = imp.getNChannels(), z = imp.getNSlices(), t = imp.getNFrames();
+			if (imp.isComposite()) imp.setStack(out, c, z, t);
+			else imp.setStack(out);
+		}
+		imp.getProcessor().resetMinAndMax();
+	}
+
+	private static void finish(final ImagePlus imp) {
+		imp.changes = true;
+		imp.updateAndDraw();
+	}
+
+	/** Where an operation works: the whole plane, or a selection's bounds plus a context margin. */
+	private record Region(Rectangle bounds, ImageProcessor mask, Rectangle work, boolean whole) {
+
+		static Region of(final ImagePlus imp, final int margin) {
+			final Rectangle all = new Rectangle(imp.getWidth(), imp.getHeight());
+			final Roi roi = imp.getRoi();
+			if (roi == null || !roi.isArea()) return new Region(all, null, all, true);
+			final Rectangle b = roi.getBounds().intersection(all);
+			if (b.isEmpty()) throw new IllegalArgumentException("the selection lies outside the image");
+			final ImageProcessor mask = roi.getType() == Roi.RECTANGLE && roi.getCornerDiameter() == 0 ? null
+				: roi.getMask();
+			final Rectangle w = new Rectangle(b.x - margin, b.y - margin, b.width + 2 * margin, b.height + 2 * margin)
+				.intersection(all);
+			return new Region(b, mask, w, b.equals(all) && mask == null);
+		}
+
+		/** The pixels the operation reads: the plane itself (whole) or a cropped copy. */
+		ImageProcessor work(final ImageProcessor ip) {
+			if (whole) return ip;
+			ip.setRoi(work);
+			final ImageProcessor crop = ip.crop();
+			ip.resetRoi();
+			return crop;
+		}
+
+		/** Copies the result into {@code ip}: everything, or only the selected pixels. */
+		void writeBack(final ImageProcessor res, final ImageProcessor ip) {
+			if (whole) {
+				System.arraycopy(res.getPixels(), 0, ip.getPixels(), 0, ip.getPixelCount());
+				return;
+			}
+			final boolean rgb = ip instanceof ColorProcessor;
+			for (int y = bounds.y; y < bounds.y + bounds.height; y++)
+				for (int x = bounds.x; x < bounds.x + bounds.width; x++) {
+					if (mask != null && mask.get(x - bounds.x, y - bounds.y) == 0) continue;
+					if (rgb) ip.set(x, y, res.get(x - work.x, y - work.y));
+					else ip.setf(x, y, res.getf(x - work.x, y - work.y));
+				}
+		}
+	}
+}

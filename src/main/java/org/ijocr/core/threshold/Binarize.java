@@ -1,0 +1,99 @@
+package org.ijocr.core.threshold;
+
+import net.imglib2.Cursor;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.logic.BitType;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.util.Intervals;
+import net.imglib2.view.Views;
+
+/**
+ * Binarization of a grey page into ink 0 / paper 255, static facade in the style of ImgLib2's {@code Gauss3}.
+ * <p>
+ * Convention everywhere: with a global threshold {@code t} (in 8-bit grey levels, see {@link Histogram} for how
+ * non-8-bit data is mapped to levels), a pixel of level {@code ≤ t} is ink (0) and a lighter one paper (255). The
+ * default method {@link BinarizeMethod#AUTO} is local ({@link DocumentBinarizer}) and needs a 2D image; the global
+ * methods work on images of any dimensionality. A fast path handles {@code ArrayImg<UnsignedByteType, ByteArray>}
+ * source and destination without copies.
+ */
+public final class Binarize {
+
+	private Binarize() {}
+
+	/**
+	 * Binarizes {@code src} into {@code dst} (same size): ink 0, paper 255.
+	 *
+	 * @return the global threshold used (ink ≤ threshold, in 8-bit levels), or {@code NaN} for {@link
+	 *         BinarizeMethod#AUTO}, which thresholds locally
+	 */
+	public static <T extends RealType<T>> double binarize(final BinarizeParams p, final RandomAccessibleInterval<T> src,
+		final RandomAccessibleInterval<UnsignedByteType> dst)
+	{
+		return binarize(p, src, null, dst);
+	}
+
+	/**
+	 * As {@link #binarize(BinarizeParams, RandomAccessibleInterval, RandomAccessibleInterval)}, but a global
+	 * method's threshold is computed from the histogram of the pixels inside {@code mask} only (e.g. an ImageJ
+	 * selection); the threshold is then applied to the whole image. {@code mask} may be {@code null} (whole image).
+	 * {@link BinarizeMethod#AUTO} and manual thresholds do not use the mask.
+	 */
+	public static <T extends RealType<T>> double binarize(final BinarizeParams p, final RandomAccessibleInterval<T> src,
+		final RandomAccessibleInterval<BitType> mask, final RandomAccessibleInterval<UnsignedByteType> dst)
+	{
+		if (p == null) throw new IllegalArgumentException("params must not be null");
+		if (!Intervals.equalDimensions(src, dst)) throw new IllegalArgumentException("destination size "
+			+ java.util.Arrays.toString(dst.dimensionsAsLongArray()) + " differs from source size "
+			+ java.util.Arrays.toString(src.dimensionsAsLongArray()));
+		final byte[] g = Histogram.levels(src);
+		final byte[] direct = Histogram.byteStorage(dst);
+		final byte[] out = direct != null ? direct : new byte[g.length];
+		final double result;
+		if (!p.isManual() && p.method() == BinarizeMethod.AUTO) {
+			if (src.numDimensions() != 2) throw new IllegalArgumentException("Auto binarization needs a 2D image, got "
+				+ src.numDimensions() + "D");
+			DocumentBinarizer.binarize(g, (int) src.dimension(0), (int) src.dimension(1), out);
+			result = Double.NaN;
+		}
+		else {
+			final int t;
+			if (p.isManual()) t = p.threshold();
+			else {
+				final int[] hist = mask == null ? Histogram.of(g) : Histogram.of(g, Histogram.maskArray(src, mask));
+				t = p.method().threshold(hist);
+			}
+			apply(g, t, out);
+			result = t;
+		}
+		if (direct == null) {
+			final Cursor<UnsignedByteType> c = Views.flatIterable(dst).cursor();
+			for (int i = 0; i < out.length; i++)
+				c.next().set(out[i] & 0xff);
+		}
+		return result;
+	}
+
+	/** Levels ≤ t become 0 (ink), the others 255 (paper); {@code t} may be −1 (all paper) up to 255 (all ink). */
+	public static void apply(final byte[] levels, final int t, final byte[] out) {
+		if (out.length != levels.length) throw new IllegalArgumentException("output has " + out.length
+			+ " pixels, input " + levels.length);
+		final byte[] lut = new byte[256];
+		for (int v = 0; v < 256; v++)
+			lut[v] = v <= t ? 0 : (byte) 255;
+		final int n = levels.length;
+		final int chunk = 1 << 18;
+		if (n <= chunk) {
+			for (int i = 0; i < n; i++)
+				out[i] = lut[levels[i] & 0xff];
+			return;
+		}
+		final java.util.List<int[]> parts = new java.util.ArrayList<>();
+		for (int s = 0; s < n; s += chunk)
+			parts.add(new int[] { s, Math.min(n, s + chunk) });
+		net.imglib2.parallel.Parallelization.getTaskExecutor().forEach(parts, r -> {
+			for (int i = r[0]; i < r[1]; i++)
+				out[i] = lut[levels[i] & 0xff];
+		});
+	}
+}

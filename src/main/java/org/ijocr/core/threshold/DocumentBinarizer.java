@@ -1,0 +1,188 @@
+package org.ijocr.core.threshold;
+
+/**
+ * Document-grade local binarization (the {@link BinarizeMethod#AUTO} method), after Su, Lu &amp; Tan.
+ * <p>
+ * Steps: (1) adaptive local contrast C<sub>a</sub> = α·(I<sub>max</sub> − I<sub>min</sub>) / (I<sub>max</sub> +
+ * I<sub>min</sub> + ε) + (1 − α)·(I<sub>max</sub> − I<sub>min</sub>)/255 over 3×3 neighbourhoods, α = (σ/128)<sup>γ</sup>
+ * with σ the page's grey-level standard deviation and γ = 1 (B. Su, S. Lu &amp; C. L. Tan, "Robust document image
+ * binarization technique for degraded document images", IEEE TIP 22(4):1408–1417, 2013); (2) high-contrast
+ * (stroke-edge) pixels by Otsu's threshold on the contrast histogram (B. Su, S. Lu &amp; C. L. Tan, "Binarization of
+ * historical document images using the local maximum and minimum", Proc. DAS 2010, 159–166); (3) text stroke width
+ * EW as the most frequent horizontal ink run of a global Otsu pre-binarization; (4) local threshold: a pixel is ink
+ * when its W×W window (W = 2·EW + 1) holds at least N<sub>min</sub> = W stroke-edge pixels and its level is at most
+ * E<sub>mean</sub> + E<sub>std</sub>/2 of those edge pixels (Su et al. 2010, 2013).
+ * <p>
+ * Input are 8-bit grey levels (row-major); output 0 (ink) / 255 (paper). Rows are processed in bands on ImgLib2's
+ * current {@link net.imglib2.parallel.TaskExecutor}.
+ */
+public final class DocumentBinarizer {
+
+	/** Tuning constants; {@link #DEFAULT} holds the documented defaults. */
+	record Settings(double gamma, double windowFactor, double nminFactor, int minDelta) {}
+
+	static final Settings DEFAULT = new Settings(1.0, 2.0, 1.0, 8);
+
+	private DocumentBinarizer() {}
+
+	/** Binarizes {@code g} (w×h 8-bit levels) into {@code out} (0 ink / 255 paper); see the class comment. */
+	public static void binarize(final byte[] g, final int w, final int h, final byte[] out) {
+		binarize(g, w, h, out, DEFAULT);
+	}
+
+	static void binarize(final byte[] g, final int w, final int h, final byte[] out, final Settings s) {
+		final int n = w * h;
+		if (g.length != n || out.length != n) throw new IllegalArgumentException("arrays of " + g.length + " and "
+			+ out.length + " pixels do not match " + w + "x" + h);
+		final int[] hist = Histogram.of(g);
+		final byte[] mn = new byte[n], mx = new byte[n];
+		minMax3(g, w, h, mn, mx);
+
+		// (1) adaptive contrast, scaled to 0..255
+		final double alpha = Math.min(1, Math.pow(stdDev(hist) / 128, s.gamma()));
+		final byte[] con = new byte[n];
+		Bands.forRows(h, (y0, y1) -> {
+			for (int i = y0 * w; i < y1 * w; i++) {
+				final int a = mx[i] & 0xff, b = mn[i] & 0xff, d = a - b;
+				final double c = alpha * d / (a + b + 1e-6) + (1 - alpha) * d / 255.0;
+				con[i] = (byte) (int) Math.round(255 * c);
+			}
+		});
+		// (2) stroke-edge pixels
+		final int tc = GlobalThresholds.otsu(Histogram.of(con));
+		final boolean[] edge = new boolean[n];
+		final int minDelta = s.minDelta();
+		Bands.forRows(h, (y0, y1) -> {
+			for (int i = y0 * w; i < y1 * w; i++)
+				edge[i] = (con[i] & 0xff) > tc && (mx[i] & 0xff) - (mn[i] & 0xff) >= minDelta;
+		});
+		// (3) stroke width
+		final int ew = strokeWidth(g, w, h, GlobalThresholds.otsu(hist));
+		final int r = Math.max(1, (int) Math.round(s.windowFactor() * ew / 2));
+		final int nmin = (int) Math.round(s.nminFactor() * (2 * r + 1));
+		// (4) local threshold from the edge pixels in each window
+		Bands.forRows(h, (y0, y1) -> localThreshold(g, edge, w, h, r, nmin, y0, y1, out));
+	}
+
+	/** Grey-level standard deviation of a histogram. */
+	static double stdDev(final int[] hist) {
+		double n = 0, s = 0, sq = 0;
+		for (int i = 0; i < hist.length; i++) {
+			n += hist[i];
+			s += (double) i * hist[i];
+			sq += (double) i * i * hist[i];
+		}
+		if (n == 0) return 0;
+		final double m = s / n;
+		return Math.sqrt(Math.max(0, sq / n - m * m));
+	}
+
+	/** 3×3 minimum and maximum, borders replicated; separable. */
+	static void minMax3(final byte[] g, final int w, final int h, final byte[] mn, final byte[] mx) {
+		final byte[] hmn = new byte[g.length], hmx = new byte[g.length];
+		Bands.forRows(h, (y0, y1) -> {
+			for (int y = y0; y < y1; y++) {
+				final int o = y * w;
+				for (int x = 0; x < w; x++) {
+					int lo = g[o + x] & 0xff, hi = lo;
+					if (x > 0) {
+						final int v = g[o + x - 1] & 0xff;
+						lo = Math.min(lo, v);
+						hi = Math.max(hi, v);
+					}
+					if (x + 1 < w) {
+						final int v = g[o + x + 1] & 0xff;
+						lo = Math.min(lo, v);
+						hi = Math.max(hi, v);
+					}
+					hmn[o + x] = (byte) lo;
+					hmx[o + x] = (byte) hi;
+				}
+			}
+		});
+		Bands.forRows(h, (y0, y1) -> {
+			for (int y = y0; y < y1; y++) {
+				final int o = y * w, up = y > 0 ? o - w : o, dn = y + 1 < h ? o + w : o;
+				for (int x = 0; x < w; x++) {
+					mn[o + x] = (byte) Math.min(hmn[o + x] & 0xff, Math.min(hmn[up + x] & 0xff, hmn[dn + x] & 0xff));
+					mx[o + x] = (byte) Math.max(hmx[o + x] & 0xff, Math.max(hmx[up + x] & 0xff, hmx[dn + x] & 0xff));
+				}
+			}
+		});
+	}
+
+	/** Most frequent horizontal run of levels ≤ t, among runs of 2..63 pixels; 3 if there are none. */
+	static int strokeWidth(final byte[] g, final int w, final int h, final int t) {
+		final long[] runs = new long[64];
+		for (int y = 0; y < h; y++) {
+			int run = 0;
+			for (int i = y * w, end = i + w; i <= end; i++) {
+				if (i < end && (g[i] & 0xff) <= t) run++;
+				else {
+					if (run > 0 && run < runs.length) runs[run]++;
+					run = 0;
+				}
+			}
+		}
+		int best = 3;
+		for (int k = 2; k < runs.length; k++)
+			if (runs[k] > runs[best]) best = k;
+		return best;
+	}
+
+	/** Rows [y0, y1): ink where the window has ≥ nmin edge pixels and the level ≤ mean + std/2 of their levels. */
+	private static void localThreshold(final byte[] g, final boolean[] edge, final int w, final int h, final int r,
+		final int nmin, final int y0, final int y1, final byte[] out)
+	{
+		final int[] cn = new int[w];
+		final long[] cs = new long[w], cq = new long[w];
+		for (int y = Math.max(0, y0 - r); y <= Math.min(h - 1, y0 + r); y++)
+			addRow(g, edge, w, y, cn, cs, cq, 1);
+		for (int y = y0; y < y1; y++) {
+			if (y > y0) {
+				if (y + r < h) addRow(g, edge, w, y + r, cn, cs, cq, 1);
+				if (y - r - 1 >= 0) addRow(g, edge, w, y - r - 1, cn, cs, cq, -1);
+			}
+			int ne = 0;
+			long s = 0, q = 0;
+			for (int x = 0; x < Math.min(w, r); x++) {
+				ne += cn[x];
+				s += cs[x];
+				q += cq[x];
+			}
+			final int o = y * w;
+			for (int x = 0; x < w; x++) {
+				if (x + r < w) {
+					ne += cn[x + r];
+					s += cs[x + r];
+					q += cq[x + r];
+				}
+				if (x - r - 1 >= 0) {
+					ne -= cn[x - r - 1];
+					s -= cs[x - r - 1];
+					q -= cq[x - r - 1];
+				}
+				boolean ink = false;
+				if (ne >= nmin && ne > 0) {
+					final double m = (double) s / ne;
+					final double sd = Math.sqrt(Math.max(0, (double) q / ne - m * m));
+					ink = (g[o + x] & 0xff) <= m + sd / 2;
+				}
+				out[o + x] = ink ? 0 : (byte) 255;
+			}
+		}
+	}
+
+	private static void addRow(final byte[] g, final boolean[] edge, final int w, final int y, final int[] cn,
+		final long[] cs, final long[] cq, final int sign)
+	{
+		final int o = y * w;
+		for (int x = 0; x < w; x++) {
+			if (!edge[o + x]) continue;
+			final int v = g[o + x] & 0xff;
+			cn[x] += sign;
+			cs[x] += sign * v;
+			cq[x] += sign * v * v;
+		}
+	}
+}

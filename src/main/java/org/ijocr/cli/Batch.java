@@ -63,14 +63,16 @@ final class Batch {
 		return files;
 	}
 
-	/** Runs the job on every file, going on past failures. Returns the number of files that failed. */
+	/** Runs the job on every file, going on past failures. Returns the number of files done. */
 	int run(final List<Path> files, final Job job) {
 		final int n = files.size();
+		int ok = 0;
 		for (int i = 0; i < n; i++) {
 			final Path f = files.get(i);
 			final long t0 = System.nanoTime();
 			try {
 				job.run(f);
+				ok++;
 				err.printf(Locale.ROOT, "[%d/%d] %s: ok (%.2f s)%n", i + 1, n, f, (System.nanoTime() - t0) / 1e9);
 			}
 			catch (final Exception | OutOfMemoryError | StackOverflowError e) {
@@ -78,7 +80,7 @@ final class Batch {
 				fail(f, message(e), e);
 			}
 		}
-		return failures.size();
+		return ok;
 	}
 
 	/** Records and prints one failure line. */

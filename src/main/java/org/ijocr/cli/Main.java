@@ -107,7 +107,7 @@ public final class Main {
 		final Batch batch = new Batch(err, o.verbose);
 		final List<Path> files = batch.expand(inputs);
 		final Map<String, Path> written = new HashMap<>();
-		final int failed = batch.run(files, file -> {
+		final int done = batch.run(files, file -> {
 			final String base = Batch.baseName(file);
 			final Path earlier = written.putIfAbsent(base, file);
 			if (earlier != null) throw new IOException("its output name " + base
@@ -117,7 +117,7 @@ public final class Main {
 				step.apply(imp);
 			save(imp, outDir, base, file);
 		});
-		return batch.summary(files.size() - failed, "written to " + outDir);
+		return batch.summary(done, "written to " + outDir);
 	}
 
 	private static void save(final ImagePlus imp, final Path outDir, final String base, final Path input)
@@ -257,9 +257,10 @@ public final class Main {
 			interp.run(text, arg);
 		}
 		catch (final RuntimeException e) {
-			final String m = e.getMessage();
-			if (CommandBridge.lastFailure() == null && (m == null || !m.contains("Macro canceled"))) {
-				err.println("error: " + name + ": " + Batch.message(e));
+			if (CommandBridge.lastFailure() == null) {
+				// ImageJ reports macro errors in a dialog, which fails headless: report its message instead
+				final String m = interp.getErrorMessage() != null ? interp.getErrorMessage() : Batch.message(e);
+				err.println("error: " + name + ": line " + interp.getLineNumber() + ": " + m);
 				return 1;
 			}
 		}

@@ -258,7 +258,8 @@ public class CommandBridge implements PlugIn {
 		if (IJ.debugMode && e.getCause() != null) IJ.handleException(e.getCause());
 		if (GraphicsEnvironment.isHeadless()) {
 			System.err.println(lastFailure);
-			Macro.abort(); // in a batch-mode macro, the next run() then stops the macro
+			Macro.abort();
+			ij.macro.Interpreter.abort(); // stop the running macro (ImageJ's error dialog needs a display)
 		}
 		else IJ.error(title, e.getMessage());
 	}

@@ -25,6 +25,27 @@ public final class HeadlessImageJ {
 
 	private static final Pattern PROP = Pattern.compile("^\"(.+?)(?:\\[[^\\]]*\\])?\",(.+)$");
 
+	/** Image-processing commands that ImageJ 1.54p adds to its menus in code (name, plugin). */
+	private static final String[][] BUILT_IN_CODE = { //
+		{ "8-bit", "ij.plugin.Converter(\"8-bit\")" }, { "16-bit", "ij.plugin.Converter(\"16-bit\")" }, //
+		{ "32-bit", "ij.plugin.Converter(\"32-bit\")" }, { "8-bit Color", "ij.plugin.Converter(\"8-bit Color\")" }, //
+		{ "RGB Color", "ij.plugin.Converter(\"RGB Color\")" }, { "RGB Stack", "ij.plugin.Converter(\"RGB Stack\")" }, //
+		{ "HSB Stack", "ij.plugin.Converter(\"HSB Stack\")" }, { "HSB (32-bit)", "ij.plugin.Converter(\"HSB (32-bit)\")" }, //
+		{ "Lab Stack", "ij.plugin.Converter(\"Lab Stack\")" }, { "Invert", "ij.plugin.filter.Filters(\"invert\")" }, //
+		{ "Smooth", "ij.plugin.filter.Filters(\"smooth\")" }, { "Sharpen", "ij.plugin.filter.Filters(\"sharpen\")" }, //
+		{ "Find Edges", "ij.plugin.filter.Filters(\"edge\")" }, { "Crop", "ij.plugin.Resizer(\"crop\")" }, //
+		{ "Duplicate...", "ij.plugin.Duplicator" }, { "Rename...", "ij.plugin.SimpleCommands(\"rename\")" }, //
+		{ "Fill", "ij.plugin.filter.Filler(\"fill\")" }, { "Clear", "ij.plugin.filter.Filler(\"clear\")" }, //
+		{ "Clear Outside", "ij.plugin.filter.Filler(\"outside\")" }, { "Draw", "ij.plugin.filter.Filler(\"draw\")" }, //
+		{ "Measure", "ij.plugin.filter.Analyzer" }, { "Clear Results", "ij.plugin.filter.Analyzer(\"clear\")" }, //
+		{ "Summarize", "ij.plugin.filter.Analyzer(\"sum\")" }, { "Set Measurements...", "ij.plugin.filter.Analyzer(\"set\")" }, //
+		{ "Set Scale...", "ij.plugin.filter.ScaleDialog" }, { "Scale...", "ij.plugin.Scaler" }, //
+		{ "Enhance Contrast...", "ij.plugin.ContrastEnhancer" }, { "Subtract Background...", "ij.plugin.filter.BackgroundSubtracter" }, //
+		{ "Image Calculator...", "ij.plugin.ImageCalculator" }, { "Analyze Particles...", "ij.plugin.filter.ParticleAnalyzer" }, //
+		{ "Find Maxima...", "ij.plugin.filter.MaximumFinder" }, { "Properties...", "ij.plugin.filter.ImageProperties" }, //
+		{ "Calibrate...", "ij.plugin.filter.Calibrator" }, { "Revert", "ij.plugin.Commands(\"revert\")" }, //
+		{ "Close", "ij.plugin.Commands(\"close\")" }, { "Close All", "ij.plugin.Commands(\"close-all\")" } };
+
 	private HeadlessImageJ() {}
 
 	/** Installs the command table if there is no display and ImageJ has none yet; safe to call repeatedly. */
@@ -57,5 +78,8 @@ public final class HeadlessImageJ {
 			final Matcher m = PROP.matcher(props.getProperty(key));
 			if (m.matches()) table.put(m.group(1), m.group(2).trim());
 		}
+		// commands ImageJ builds in code rather than listing in IJ_Props.txt (Menus.addMenuBar, ImageJ 1.54p)
+		for (final String[] c : BUILT_IN_CODE)
+			table.put(c[0], c[1]);
 	}
 }

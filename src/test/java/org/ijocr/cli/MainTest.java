@@ -1,0 +1,133 @@
+package org.ijocr.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.io.FileSaver;
+import ij.plugin.filter.RankFilters;
+import ij.process.ByteProcessor;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's batch behaviour, in process. */
+class MainTest {
+
+	@TempDir
+	Path tmp;
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+
+	private int run(final String... args) {
+		return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true,
+			StandardCharsets.UTF_8));
+	}
+
+	private String err() {
+		return err.toString(StandardCharsets.UTF_8);
+	}
+
+	private static ByteProcessor page(final long seed) {
+		final ByteProcessor bp = new ByteProcessor(60, 40);
+		final java.util.Random r = new java.util.Random(seed);
+		for (int i = 0; i < 60 * 40; i++)
+			bp.set(i, 180 + r.nextInt(60));
+		bp.setValue(30);
+		bp.setRoi(10, 10, 30, 6);
+		bp.fill();
+		bp.resetRoi();
+		return bp;
+	}
+
+	@Test
+	void filterGoesOnPastBadFilesAndNeverTouchesInputs() throws Exception {
+		final Path in = Files.createDirectories(tmp.resolve("in"));
+		final ByteProcessor p1 = page(1);
+		new FileSaver(new ImagePlus("a", p1)).saveAsTiff(in.resolve("a.tif").toString());
+		final ImageStack two = new ImageStack(60, 40);
+		two.addSlice(page(2));
+		two.addSlice(page(3));
+		new FileSaver(new ImagePlus("b", two)).saveAsTiffStack(in.resolve("b.tif").toString());
+		Files.writeString(in.resolve("broken.png"), "this is not a PNG");
+		Files.writeString(in.resolve("notes.txt"), "not an image name: skipped in folders");
+		final byte[] aBefore = Files.readAllBytes(in.resolve("a.tif"));
+		final Path outDir = tmp.resolve("out");
+
+		final int status = run("filter", "OCR Median radius=1; OCR Binarize method=Otsu", "--out", outDir.toString(),
+			in.toString(), tmp.resolve("missing.tif").toString());
+
+		assertEquals(1, status, err());
+		assertTrue(Files.exists(outDir.resolve("a.png")));
+		assertTrue(Files.exists(outDir.resolve("b-0001.png")) && Files.exists(outDir.resolve("b-0002.png")), err());
+		assertFalse(Files.exists(outDir.resolve("broken.png")));
+		assertArrayEquals(aBefore, Files.readAllBytes(in.resolve("a.tif")), "input unchanged");
+		final String e = err();
+		assertTrue(e.contains("broken.png: not an image ImageJ can open"), e);
+		assertTrue(e.contains("missing.tif: no such file or folder"), e);
+		assertTrue(e.contains("done: 2 file(s) written to"), e);
+		assertTrue(e.contains("2 failed"), e);
+		assertFalse(e.contains("\tat "), "no stack trace without --verbose");
+		// the pipeline really ran: median then Otsu on page a
+		final ImagePlus a = IJ.openImage(outDir.resolve("a.png").toString());
+		final ByteProcessor expected = (ByteProcessor) p1.duplicate();
+		new RankFilters().rank(expected, 1, RankFilters.MEDIAN);
+		assertEquals(8, a.getBitDepth());
+		for (int y = 0; y < 40; y++)
+			for (int x = 0; x < 60; x++)
+				assertEquals(expected.get(x, y) <= 100 ? 0 : 255, a.getProcessor().get(x, y), "at " + x + "," + y);
+	}
+
+	@Test
+	void badPipelineIsRefusedBeforeAnyFile() throws Exception {
+		final Path img = tmp.resolve("p.png");
+		new FileSaver(new ImagePlus("p", page(4))).saveAsPng(img.toString());
+		assertEquals(2, run("filter", "OCR Median radius=-2", "--out", tmp.resolve("o").toString(), img.toString()));
+		assertTrue(err().contains("step 1 (OCR Median): radius=-2 is out of range (0 to 100)"), err());
+		assertEquals(2, run("filter", "OCR Medain radius=2", "--out", tmp.resolve("o").toString(), img.toString()));
+		assertTrue(err().contains("step 1: unknown command in 'OCR Medain radius=2'"), err());
+		assertFalse(Files.exists(tmp.resolve("o").resolve("p.png")));
+		assertEquals(2, run("filter", "OCR Median"), "no --out");
+	}
+
+	@Test
+	void imagejBuiltInsWithoutDialogWorkInPipelines() throws Exception {
+		final Path img = tmp.resolve("p.png");
+		new FileSaver(new ImagePlus("p", page(5).convertToRGB())).saveAsPng(img.toString());
+		assertEquals(0, run("filter", "8-bit; Invert", "--out", tmp.resolve("o").toString(), img.toString()), err());
+		final ImagePlus o = IJ.openImage(tmp.resolve("o").resolve("p.png").toString());
+		assertEquals(8, o.getBitDepth());
+		assertEquals(255 - 30, o.getProcessor().get(20, 12));
+	}
+
+	@Test
+	void commandsListsKeys() {
+		assertEquals(0, run("commands"));
+		final String s = out.toString(StandardCharsets.UTF_8);
+		assertTrue(s.contains("OCR Median") && s.contains("radius=<double>") && s.contains("method=Auto|Otsu"), s);
+	}
+
+	@Test
+	void macroJobReportsCommandFailures() throws Exception {
+		final Path ok = tmp.resolve("ok.ijm");
+		Files.writeString(ok, "newImage('t', '8-bit ramp', 64, 32, 1);\nrun('OCR Binarize', 'method=Otsu');\n"
+			+ "if (bitDepth() != 8) exit('wrong depth');\nprint('arg=' + getArgument());\n");
+		assertEquals(0, run("macro", ok.toString(), "hello"), err());
+		final Path bad = tmp.resolve("bad.ijm");
+		Files.writeString(bad, "newImage('t', '8-bit ramp', 64, 32, 1);\nrun('OCR Median', 'radius=abc');\n"
+			+ "print('not reached');\n");
+		assertEquals(1, run("macro", bad.toString()));
+		assertTrue(err().contains("OCR Median: radius=abc is not a number"), err());
+		assertFalse(out.toString(StandardCharsets.UTF_8).contains("not reached"));
+	}
+}

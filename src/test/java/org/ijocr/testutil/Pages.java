@@ -150,6 +150,20 @@ public final class Pages {
 		return hit;
 	}
 
+	/**
+	 * A scan-like copy: paper and ink get Gaussian sensor noise of standard deviation {@code sigma} grey levels
+	 * (clamped to 0..255), as on a real scanned page, where no two neighbouring paper pixels are equal.
+	 */
+	public static ArrayImg<UnsignedByteType, ByteArray> scanned(final ArrayImg<UnsignedByteType, ByteArray> img,
+		final double sigma, final long seed)
+	{
+		final byte[] p = pixels(img).clone();
+		final Random rnd = new Random(seed);
+		for (int i = 0; i < p.length; i++)
+			p[i] = (byte) Math.max(0, Math.min(255, (int) Math.round((p[i] & 0xff) + sigma * rnd.nextGaussian())));
+		return ArrayImgs.unsignedBytes(p, img.dimensionsAsLongArray());
+	}
+
 	/** A copy with impulse noise (see {@link #addImpulseNoise}). */
 	public static ArrayImg<UnsignedByteType, ByteArray> withImpulseNoise(
 		final ArrayImg<UnsignedByteType, ByteArray> img, final double density, final long seed)

@@ -1,0 +1,97 @@
+package org.ijocr.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.ijocr.core.filter.Median;
+import org.ijocr.testutil.Pages;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.imgproc.Imgproc;
+
+import ij.Prefs;
+import ij.plugin.filter.RankFilters;
+import ij.process.ByteProcessor;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.parallel.Parallelization;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+
+/**
+ * Median (and OCR-denoise pieces) on the deterministic A4 300-dpi page ({@link Pages#a4()}): IJ-OCR against ImageJ
+ * 1's RankFilters and OpenCV's {@code medianBlur}, with 1 and 2 threads; prints Markdown tables of minimum times.
+ * <p>
+ * Run: {@code mvn -B -q -o test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=org.ijocr.bench.MedianBenchmark}. Optional argument: time budget per measurement in ms.
+ */
+public final class MedianBenchmark {
+
+	private MedianBenchmark() {}
+
+	/** One table row: our operation and, where one exists, ImageJ's and OpenCV's equivalent. */
+	private record Row(String name, Runnable ours, Runnable imagej, Runnable opencv) {}
+
+	public static void main(final String[] args) {
+		final double budget = args.length > 0 ? Double.parseDouble(args[0]) : 2000;
+		nu.pattern.OpenCV.loadLocally();
+		final boolean oursOnly = args.length > 1 && args[1].equals("ours");
+		// the rendered A4 page with scanner-like grey noise (sigma 6): on perfectly flat paper every median is trivial
+		final ArrayImg<UnsignedByteType, ByteArray> page = Pages.scanned(Pages.a4(), 6, 1);
+		final int w = (int) page.dimension(0), h = (int) page.dimension(1);
+		final byte[] px = Pages.pixels(page);
+		final ArrayImg<UnsignedByteType, ByteArray> dst = ArrayImgs.unsignedBytes(w, h);
+		final ByteProcessor ip = new ByteProcessor(w, h, px.clone());
+		final byte[] ipPixels = (byte[]) ip.getPixels();
+		final Mat mat = new Mat(h, w, CvType.CV_8UC1), out = new Mat();
+		mat.put(0, 0, px);
+
+		System.out.printf(Locale.ROOT, "Page %dx%d (%.1f MP), %d cores, Java %s, OpenCV %s%n%n", w, h, w * h / 1e6,
+			Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Core.VERSION);
+		for (final int threads : new int[] { 1, 2 }) {
+			final List<Row> rows = new ArrayList<>();
+			for (final int r : new int[] { 1, 2, 3 }) {
+				final int k = 2 * r + 1;
+				rows.add(new Row("median r=" + r + " (OpenCV " + k + "x" + k + ")", //
+					() -> Median.median(r, page, dst), //
+					oursOnly ? null : () -> {
+						System.arraycopy(px, 0, ipPixels, 0, px.length);
+						new RankFilters().rank(ip, r, RankFilters.MEDIAN);
+					}, //
+					oursOnly ? null : () -> Imgproc.medianBlur(mat, out, k)));
+			}
+			table(threads, budget, rows);
+		}
+	}
+
+	private static void table(final int threads, final double budget, final List<Row> rows) {
+		Prefs.setThreads(threads);
+		Core.setNumThreads(threads);
+		System.out.printf(Locale.ROOT, "### %d thread%s (minimum of timed runs, ms)%n%n", threads,
+			threads == 1 ? "" : "s");
+		System.out.println("| operation | IJ-OCR | ImageJ | OpenCV | ImageJ/ours | OpenCV/ours |");
+		System.out.println("|---|---:|---:|---:|---:|---:|");
+		for (final Row row : rows) {
+			final Runnable ours = threads == 1 ? () -> Parallelization.runSingleThreaded(row.ours())
+				: () -> Parallelization.runWithNumThreads(threads, row.ours());
+			final double o = Bench.measureBudget(row.name(), budget, ours).minMs();
+			final double ij = row.imagej() == null ? Double.NaN
+				: Bench.measureBudget(row.name(), budget, row.imagej()).minMs();
+			final double cv = row.opencv() == null ? Double.NaN
+				: Bench.measureBudget(row.name(), budget, row.opencv()).minMs();
+			System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", row.name(), fmt(o), fmt(ij), fmt(cv),
+				ratio(ij, o), ratio(cv, o));
+		}
+		System.out.println();
+	}
+
+	private static String fmt(final double ms) {
+		return Double.isNaN(ms) ? "—" : String.format(Locale.ROOT, "%.1f ms", ms);
+	}
+
+	private static String ratio(final double theirs, final double ours) {
+		return Double.isNaN(theirs) ? "—" : String.format(Locale.ROOT, "%.1f×", theirs / ours);
+	}
+}

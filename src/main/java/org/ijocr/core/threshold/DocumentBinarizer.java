@@ -19,9 +19,13 @@ package org.ijocr.core.threshold;
 public final class DocumentBinarizer {
 
 	/** Tuning constants; {@link #DEFAULT} holds the documented defaults. */
-	record Settings(double gamma, double windowFactor, double nminFactor, int minDelta) {}
+	record Settings(double gamma, double windowFactor, double nminFactor, int minDelta, int firstRadius,
+		boolean coreFill, double k) {}
 
-	static final Settings DEFAULT = new Settings(1.0, 2.0, 1.0, 8);
+	static final Settings DEFAULT = new Settings(1.0, 3.0, 2.0, 8, 10, true, 0.5);
+
+	/** Marks pixels whose window lacks stroke edges, decided by {@link #fillCores}. */
+	private static final byte UNDECIDED = 1;
 
 	private DocumentBinarizer() {}
 
@@ -56,12 +60,43 @@ public final class DocumentBinarizer {
 			for (int i = y0 * w; i < y1 * w; i++)
 				edge[i] = (con[i] & 0xff) > tc && (mx[i] & 0xff) - (mn[i] & 0xff) >= minDelta;
 		});
-		// (3) stroke width
-		final int ew = strokeWidth(g, w, h, GlobalThresholds.otsu(hist));
+		// (3) stroke width from a first local pass with a fixed window
+		final int ew;
+		if (s.firstRadius() > 0) {
+			final int r1 = s.firstRadius(), n1 = (int) Math.round(s.nminFactor() * (2 * r1 + 1));
+			Bands.forRows(h, (y0, y1) -> localThreshold(g, edge, w, h, r1, n1, s.k(), y0, y1, out));
+			ew = strokeWidth(out, w, h, 0);
+		}
+		else ew = strokeWidth(g, w, h, GlobalThresholds.otsu(hist));
 		final int r = Math.max(1, (int) Math.round(s.windowFactor() * ew / 2));
 		final int nmin = (int) Math.round(s.nminFactor() * (2 * r + 1));
 		// (4) local threshold from the edge pixels in each window
-		Bands.forRows(h, (y0, y1) -> localThreshold(g, edge, w, h, r, nmin, y0, y1, out));
+		Bands.forRows(h, (y0, y1) -> localThreshold(g, edge, w, h, r, nmin, s.k(), y0, y1, out));
+		fillCores(g, out, s.coreFill());
+	}
+
+	/**
+	 * Pixels without enough stroke edges in their window (inside strokes wider than the window, or far from any
+	 * text) become ink when they are at most as light as the median ink level, else paper.
+	 */
+	static void fillCores(final byte[] g, final byte[] out, final boolean fill) {
+		final int[] inkHist = new int[256];
+		long inkCount = 0;
+		for (int i = 0; i < g.length; i++)
+			if (out[i] == 0) {
+				inkHist[g[i] & 0xff]++;
+				inkCount++;
+			}
+		int median = -1;
+		if (fill && inkCount > 0) {
+			long acc = 0;
+			for (median = 0; median < 255; median++) {
+				acc += inkHist[median];
+				if (2 * acc >= inkCount) break;
+			}
+		}
+		for (int i = 0; i < g.length; i++)
+			if (out[i] == UNDECIDED) out[i] = (g[i] & 0xff) <= median ? 0 : (byte) 255;
 	}
 
 	/** Grey-level standard deviation of a histogram. */
@@ -132,7 +167,7 @@ public final class DocumentBinarizer {
 
 	/** Rows [y0, y1): ink where the window has ≥ nmin edge pixels and the level ≤ mean + std/2 of their levels. */
 	private static void localThreshold(final byte[] g, final boolean[] edge, final int w, final int h, final int r,
-		final int nmin, final int y0, final int y1, final byte[] out)
+		final int nmin, final double k, final int y0, final int y1, final byte[] out)
 	{
 		final int[] cn = new int[w];
 		final long[] cs = new long[w], cq = new long[w];
@@ -162,13 +197,12 @@ public final class DocumentBinarizer {
 					s -= cs[x - r - 1];
 					q -= cq[x - r - 1];
 				}
-				boolean ink = false;
 				if (ne >= nmin && ne > 0) {
 					final double m = (double) s / ne;
 					final double sd = Math.sqrt(Math.max(0, (double) q / ne - m * m));
-					ink = (g[o + x] & 0xff) <= m + sd / 2;
+					out[o + x] = (g[o + x] & 0xff) <= m + k * sd ? 0 : (byte) 255;
 				}
-				out[o + x] = ink ? 0 : (byte) 255;
+				else out[o + x] = UNDECIDED;
 			}
 		}
 	}

@@ -19,9 +19,16 @@ package org.ijocr.core.threshold;
 public final class DocumentBinarizer {
 
 	/** Tuning constants; {@link #DEFAULT} holds the documented defaults. */
-	record Settings(double gamma, double windowFactor, double nminFactor, int minDelta) {}
+	record Settings(double gamma, double windowFactor, double nminFactor, int minDelta, int firstRadius,
+		boolean coreFill, double k, double lambda, double noiseFactor) {}
 
-	static final Settings DEFAULT = new Settings(1.0, 2.0, 1.0, 8);
+	static final Settings DEFAULT = new Settings(1.0, 3.0, 2.0, 8, 10, true, 0.5, 0.85, 6);
+
+	/** Marks pixels whose window lacks stroke edges, decided by {@link #fillCores}. */
+	private static final byte UNDECIDED = 1;
+
+	/** Stroke-edge classes: on the dark or the light side of the local 3×3 mid-range. */
+	private static final byte EDGE_DARK = 1, EDGE_LIGHT = 2;
 
 	private DocumentBinarizer() {}
 
@@ -50,18 +57,76 @@ public final class DocumentBinarizer {
 		});
 		// (2) stroke-edge pixels
 		final int tc = GlobalThresholds.otsu(Histogram.of(con));
-		final boolean[] edge = new boolean[n];
-		final int minDelta = s.minDelta();
+		final byte[] edge = new byte[n];
+		final int minDelta = (int) Math.ceil(Math.max(s.minDelta(), s.noiseFactor() * noiseSigma(g, w, h)));
 		Bands.forRows(h, (y0, y1) -> {
-			for (int i = y0 * w; i < y1 * w; i++)
-				edge[i] = (con[i] & 0xff) > tc && (mx[i] & 0xff) - (mn[i] & 0xff) >= minDelta;
+			for (int i = y0 * w; i < y1 * w; i++) {
+				final int a = mx[i] & 0xff, b = mn[i] & 0xff;
+				if ((con[i] & 0xff) > tc && a - b >= minDelta) edge[i] = 2 * (g[i] & 0xff) <= a + b ? EDGE_DARK
+					: EDGE_LIGHT;
+			}
 		});
-		// (3) stroke width
-		final int ew = strokeWidth(g, w, h, GlobalThresholds.otsu(hist));
+		// (3) stroke width from a first local pass with a fixed window
+		final int ew;
+		if (s.firstRadius() > 0) {
+			final int r1 = s.firstRadius(), n1 = (int) Math.round(s.nminFactor() * (2 * r1 + 1));
+			Bands.forRows(h, (y0, y1) -> localThreshold(g, edge, w, h, r1, n1, s.k(), s.lambda(), y0, y1, out));
+			ew = strokeWidth(out, w, h, 0);
+		}
+		else ew = strokeWidth(g, w, h, GlobalThresholds.otsu(hist));
 		final int r = Math.max(1, (int) Math.round(s.windowFactor() * ew / 2));
 		final int nmin = (int) Math.round(s.nminFactor() * (2 * r + 1));
 		// (4) local threshold from the edge pixels in each window
-		Bands.forRows(h, (y0, y1) -> localThreshold(g, edge, w, h, r, nmin, y0, y1, out));
+		Bands.forRows(h, (y0, y1) -> localThreshold(g, edge, w, h, r, nmin, s.k(), s.lambda(), y0, y1, out));
+		fillCores(g, out, s.coreFill());
+	}
+
+	/**
+	 * Pixels without enough stroke edges in their window (inside strokes wider than the window, or far from any
+	 * text) become ink when they are at most as light as the median ink level, else paper.
+	 */
+	static void fillCores(final byte[] g, final byte[] out, final boolean fill) {
+		final int[] inkHist = new int[256];
+		long inkCount = 0;
+		for (int i = 0; i < g.length; i++)
+			if (out[i] == 0) {
+				inkHist[g[i] & 0xff]++;
+				inkCount++;
+			}
+		int median = -1;
+		if (fill && inkCount > 0) {
+			long acc = 0;
+			for (median = 0; median < 255; median++) {
+				acc += inkHist[median];
+				if (2 * acc >= inkCount) break;
+			}
+		}
+		for (int i = 0; i < g.length; i++)
+			if (out[i] == UNDECIDED) out[i] = (g[i] & 0xff) <= median ? 0 : (byte) 255;
+	}
+
+	/**
+	 * Robust estimate of the standard deviation of pixel noise: the median absolute difference of horizontal
+	 * neighbours divided by 0.6745·√2 (the MAD of a Gaussian difference; D. L. Donoho &amp; I. M. Johnstone,
+	 * Biometrika 81(3):425–455, 1994, for the MAD estimator). Flat paper dominates a page, so text edges do not
+	 * move the median.
+	 */
+	static double noiseSigma(final byte[] g, final int w, final int h) {
+		final long[] hist = new long[256];
+		for (int y = 0; y < h; y++)
+			for (int i = y * w, end = i + w - 1; i < end; i++)
+				hist[Math.abs((g[i] & 0xff) - (g[i + 1] & 0xff))]++;
+		long total = 0;
+		for (final long c : hist)
+			total += c;
+		if (total == 0) return 0;
+		long acc = 0;
+		int d = 0;
+		for (; d < 255; d++) {
+			acc += hist[d];
+			if (2 * acc >= total) break;
+		}
+		return d / (0.6745 * Math.sqrt(2));
 	}
 
 	/** Grey-level standard deviation of a histogram. */
@@ -130,59 +195,87 @@ public final class DocumentBinarizer {
 		return best;
 	}
 
-	/** Rows [y0, y1): ink where the window has ≥ nmin edge pixels and the level ≤ mean + std/2 of their levels. */
-	private static void localThreshold(final byte[] g, final boolean[] edge, final int w, final int h, final int r,
-		final int nmin, final int y0, final int y1, final byte[] out)
+	/**
+	 * Rows [y0, y1): where the window holds at least {@code nmin} edge pixels, ink when the level is at most
+	 * λ·(mean light-side edge level) + (1 − λ)·(mean dark-side edge level) ({@code lambda ≥ 0}), or, with
+	 * {@code lambda < 0}, at most mean + k·std of all edge levels (Su et al.); else {@link #UNDECIDED}.
+	 */
+	private static void localThreshold(final byte[] g, final byte[] edge, final int w, final int h, final int r,
+		final int nmin, final double k, final double lambda, final int y0, final int y1, final byte[] out)
 	{
-		final int[] cn = new int[w];
-		final long[] cs = new long[w], cq = new long[w];
+		final int[] cd = new int[w], cl = new int[w];
+		final long[] sd = new long[w], sl = new long[w], sq = new long[w];
 		for (int y = Math.max(0, y0 - r); y <= Math.min(h - 1, y0 + r); y++)
-			addRow(g, edge, w, y, cn, cs, cq, 1);
+			addRow(g, edge, w, y, cd, cl, sd, sl, sq, 1);
 		for (int y = y0; y < y1; y++) {
 			if (y > y0) {
-				if (y + r < h) addRow(g, edge, w, y + r, cn, cs, cq, 1);
-				if (y - r - 1 >= 0) addRow(g, edge, w, y - r - 1, cn, cs, cq, -1);
+				if (y + r < h) addRow(g, edge, w, y + r, cd, cl, sd, sl, sq, 1);
+				if (y - r - 1 >= 0) addRow(g, edge, w, y - r - 1, cd, cl, sd, sl, sq, -1);
 			}
-			int ne = 0;
-			long s = 0, q = 0;
+			int nd = 0, nl = 0;
+			long td = 0, tl = 0, tq = 0;
 			for (int x = 0; x < Math.min(w, r); x++) {
-				ne += cn[x];
-				s += cs[x];
-				q += cq[x];
+				nd += cd[x];
+				nl += cl[x];
+				td += sd[x];
+				tl += sl[x];
+				tq += sq[x];
 			}
 			final int o = y * w;
 			for (int x = 0; x < w; x++) {
 				if (x + r < w) {
-					ne += cn[x + r];
-					s += cs[x + r];
-					q += cq[x + r];
+					nd += cd[x + r];
+					nl += cl[x + r];
+					td += sd[x + r];
+					tl += sl[x + r];
+					tq += sq[x + r];
 				}
 				if (x - r - 1 >= 0) {
-					ne -= cn[x - r - 1];
-					s -= cs[x - r - 1];
-					q -= cq[x - r - 1];
+					nd -= cd[x - r - 1];
+					nl -= cl[x - r - 1];
+					td -= sd[x - r - 1];
+					tl -= sl[x - r - 1];
+					tq -= sq[x - r - 1];
 				}
-				boolean ink = false;
-				if (ne >= nmin && ne > 0) {
-					final double m = (double) s / ne;
-					final double sd = Math.sqrt(Math.max(0, (double) q / ne - m * m));
-					ink = (g[o + x] & 0xff) <= m + sd / 2;
+				final int ne = nd + nl;
+				if (ne < nmin || ne == 0) {
+					out[o + x] = UNDECIDED;
+					continue;
 				}
-				out[o + x] = ink ? 0 : (byte) 255;
+				final double t;
+				if (lambda >= 0) {
+					if (nd == 0 || nl == 0) {
+						out[o + x] = UNDECIDED;
+						continue;
+					}
+					t = lambda * tl / nl + (1 - lambda) * td / nd;
+				}
+				else {
+					final double m = (double) (td + tl) / ne;
+					t = m + k * Math.sqrt(Math.max(0, (double) tq / ne - m * m));
+				}
+				out[o + x] = (g[o + x] & 0xff) <= t ? 0 : (byte) 255;
 			}
 		}
 	}
 
-	private static void addRow(final byte[] g, final boolean[] edge, final int w, final int y, final int[] cn,
-		final long[] cs, final long[] cq, final int sign)
+	private static void addRow(final byte[] g, final byte[] edge, final int w, final int y, final int[] cd,
+		final int[] cl, final long[] sd, final long[] sl, final long[] sq, final int sign)
 	{
 		final int o = y * w;
 		for (int x = 0; x < w; x++) {
-			if (!edge[o + x]) continue;
+			final int e = edge[o + x];
+			if (e == 0) continue;
 			final int v = g[o + x] & 0xff;
-			cn[x] += sign;
-			cs[x] += sign * v;
-			cq[x] += sign * v * v;
+			if (e == EDGE_DARK) {
+				cd[x] += sign;
+				sd[x] += sign * v;
+			}
+			else {
+				cl[x] += sign;
+				sl[x] += sign * v;
+			}
+			sq[x] += sign * v * v;
 		}
 	}
 }

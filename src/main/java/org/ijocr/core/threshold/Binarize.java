@@ -53,7 +53,10 @@ public final class Binarize {
 		if (!p.isManual() && p.method() == BinarizeMethod.AUTO) {
 			if (src.numDimensions() != 2) throw new IllegalArgumentException("Auto binarization needs a 2D image, got "
 				+ src.numDimensions() + "D");
-			DocumentBinarizer.binarize(g, (int) src.dimension(0), (int) src.dimension(1), out);
+			// in place (same storage): the local method reads neighbours it has already written, so use a buffer
+			final byte[] target = out == g ? new byte[g.length] : out;
+			DocumentBinarizer.binarize(g, (int) src.dimension(0), (int) src.dimension(1), target);
+			if (target != out) System.arraycopy(target, 0, out, 0, out.length);
 			result = Double.NaN;
 		}
 		else {

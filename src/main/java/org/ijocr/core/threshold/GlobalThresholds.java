@@ -78,25 +78,25 @@ public final class GlobalThresholds {
 	}
 
 	/**
-	 * Li's iterative minimum cross-entropy: t ← (μ₁ − μ₀) / (ln μ₁ − ln μ₀) until it moves less than 0.5 level, then
-	 * rounded. C. H. Li &amp; C. K. Lee, "Minimum cross entropy thresholding", Pattern Recognition 26(4):617–625,
-	 * 1993; iteration of C. H. Li &amp; P. K. S. Tam, Pattern Recognition Letters 19(8):771–776, 1998. Starts from
-	 * the mean level; grey level 0 is treated as a tiny positive value so that the logarithm exists.
+	 * Li's iterative minimum cross-entropy: t ← round((μ₁ − μ₀) / (ln μ₁ − ln μ₀)) with the classes split at t, from
+	 * the rounded mean level until t repeats (at most 1000 iterations). C. H. Li &amp; C. K. Lee, "Minimum cross
+	 * entropy thresholding", Pattern Recognition 26(4):617–625, 1993; iteration of C. H. Li &amp; P. K. S. Tam,
+	 * Pattern Recognition Letters 19(8):771–776, 1998. A class mean of 0 is replaced by 10⁻⁶ so that the logarithm
+	 * exists.
 	 */
 	public static int li(final int[] hist) {
 		final int[] r = range(hist);
 		if (r == null) return degenerate(hist);
-		double t = meanLevel(hist, r), prev;
-		int it = 0;
-		do {
-			prev = t;
-			final int ti = clampT((int) Math.floor(t), r);
-			final double m0 = Math.max(1e-6, classMean(hist, r[0], ti));
-			final double m1 = Math.max(1e-6, classMean(hist, ti + 1, r[1]));
-			t = (m1 - m0) / (Math.log(m1) - Math.log(m0));
+		int t = (int) Math.round(meanLevel(hist, r));
+		for (int it = 0; it < 1000; it++) {
+			final int split = clampT(t, r);
+			final double m0 = Math.max(1e-6, classMean(hist, r[0], split));
+			final double m1 = Math.max(1e-6, classMean(hist, split + 1, r[1]));
+			final int next = (int) Math.round((m1 - m0) / (Math.log(m1) - Math.log(m0)));
+			if (next == t) break;
+			t = next;
 		}
-		while (Math.abs(t - prev) > 0.5 && ++it < 1000);
-		return clampT((int) Math.round(t), r);
+		return clampT(t, r);
 	}
 
 	/**

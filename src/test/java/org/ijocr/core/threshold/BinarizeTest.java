@@ -1,0 +1,170 @@
+package org.ijocr.core.threshold;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.img.cell.CellImgFactory;
+import net.imglib2.loops.LoopBuilder;
+import net.imglib2.type.logic.BitType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
+
+/** The {@link Binarize} facade, {@link BinarizeParams} and {@link BinarizeMethod}: exact pixels on small images. */
+class BinarizeTest {
+
+	private static final byte I = 0, P = (byte) 255;
+
+	private static ArrayImg<UnsignedByteType, ByteArray> img(final int w, final int h, final int... v) {
+		final byte[] b = new byte[v.length];
+		for (int i = 0; i < v.length; i++)
+			b[i] = (byte) v[i];
+		return ArrayImgs.unsignedBytes(b, w, h);
+	}
+
+	private static byte[] bytes(final ArrayImg<UnsignedByteType, ByteArray> img) {
+		return img.update(null).getCurrentStorageArray();
+	}
+
+	@Test
+	void otsuExactPixelsFastPath() {
+		final ArrayImg<UnsignedByteType, ByteArray> src = img(4, 2, 10, 200, 10, 200, 200, 10, 200, 10);
+		final ArrayImg<UnsignedByteType, ByteArray> dst = ArrayImgs.unsignedBytes(4, 2);
+		assertEquals(10.0, Binarize.binarize(BinarizeParams.of(BinarizeMethod.OTSU), src, dst));
+		assertArrayEquals(new byte[] { I, P, I, P, P, I, P, I }, bytes(dst));
+	}
+
+	/** Manual threshold: a pixel lighter than it (value &gt; t) becomes paper; equal stays ink. */
+	@Test
+	void manualThreshold() {
+		final ArrayImg<UnsignedByteType, ByteArray> src = img(3, 1, 99, 100, 101);
+		final ArrayImg<UnsignedByteType, ByteArray> dst = ArrayImgs.unsignedBytes(3, 1);
+		assertEquals(100.0, Binarize.binarize(new BinarizeParams(BinarizeMethod.OTSU, 100), src, dst));
+		assertArrayEquals(new byte[] { I, I, P }, bytes(dst));
+		assertEquals(255.0, Binarize.binarize(BinarizeParams.manual(255), src, dst));
+		assertArrayEquals(new byte[] { I, I, I }, bytes(dst));
+	}
+
+	/** The generic path (views, cell images, float data) gives the same pixels as the byte fast path. */
+	@Test
+	void genericPathMatchesFastPath() {
+		final ArrayImg<UnsignedByteType, ByteArray> src = img(4, 3, 30, 40, 200, 210, 35, 220, 45, 205, 50, 190, 60,
+			230);
+		final ArrayImg<UnsignedByteType, ByteArray> fast = ArrayImgs.unsignedBytes(4, 3);
+		for (final BinarizeMethod m : BinarizeMethod.values()) {
+			if (!m.isGlobal()) continue;
+			final double t = Binarize.binarize(BinarizeParams.of(m), src, fast);
+			// same values through a view and into a cell image
+			final RandomAccessibleInterval<UnsignedByteType> view = Views.translate(src, 5, 7);
+			final RandomAccessibleInterval<UnsignedByteType> cells = new CellImgFactory<>(new UnsignedByteType(), 2)
+				.create(4, 3);
+			assertEquals(t, Binarize.binarize(BinarizeParams.of(m), view, cells), m.label());
+			final byte[] got = new byte[12];
+			int i = 0;
+			for (final UnsignedByteType v : Views.flatIterable(cells))
+				got[i++] = (byte) v.get();
+			assertArrayEquals(bytes(fast), got, m.label());
+		}
+	}
+
+	/** Float data outside 0..255 is mapped linearly from [min, max] onto 0..255 levels. */
+	@Test
+	void floatDataIsScaledToLevels() {
+		final float[] v = { -1f, -0.9f, 0.5f, 1f };
+		final ArrayImg<FloatType, FloatArray> src = ArrayImgs.floats(v, 4, 1);
+		final byte[] levels = Histogram.levels(src);
+		// round(255·(v + 1)/2): 0, 12.75 → 13, 191.25 → 191, 255
+		assertArrayEquals(new byte[] { 0, 13, (byte) 191, (byte) 255 }, levels);
+		final ArrayImg<UnsignedByteType, ByteArray> dst = ArrayImgs.unsignedBytes(4, 1);
+		assertEquals(13.0, Binarize.binarize(BinarizeParams.of(BinarizeMethod.OTSU), src, dst));
+		assertArrayEquals(new byte[] { I, I, P, P }, bytes(dst));
+		// float data already holding integer levels 0..255 keeps them
+		assertArrayEquals(new byte[] { 3, (byte) 250 }, Histogram.levels(ArrayImgs.floats(new float[] { 3, 250 }, 2,
+			1)));
+	}
+
+	/** With a mask the histogram comes from the masked pixels only; the threshold applies to the whole image. */
+	@Test
+	void maskedHistogram() {
+		// left column 50/60 (dark), right column 150/250; the mask covers the right column only
+		final ArrayImg<UnsignedByteType, ByteArray> src = img(2, 2, 50, 150, 60, 250);
+		final ArrayImg<BitType, ?> mask = ArrayImgs.bits(2, 2);
+		final var ra = mask.randomAccess();
+		ra.setPosition(new long[] { 1, 0 });
+		ra.get().set(true);
+		ra.setPosition(new long[] { 1, 1 });
+		ra.get().set(true);
+		final ArrayImg<UnsignedByteType, ByteArray> dst = ArrayImgs.unsignedBytes(2, 2);
+		assertEquals(150.0, Binarize.binarize(BinarizeParams.of(BinarizeMethod.OTSU), src, mask, dst));
+		assertArrayEquals(new byte[] { I, I, I, P }, bytes(dst));
+		// whole image: Otsu on {50, 60, 150, 250} splits after 60
+		assertEquals(60.0, Binarize.binarize(BinarizeParams.of(BinarizeMethod.OTSU), src, dst));
+		assertArrayEquals(new byte[] { I, P, I, P }, bytes(dst));
+		assertThrows(IllegalArgumentException.class, () -> Binarize.binarize(BinarizeParams.of(BinarizeMethod.OTSU),
+			src, ArrayImgs.bits(3, 2), dst));
+	}
+
+	@Test
+	void autoReturnsNaNAndNeeds2D() {
+		final ArrayImg<UnsignedByteType, ByteArray> src = img(3, 1, 0, 255, 0);
+		assertTrue(Double.isNaN(Binarize.binarize(BinarizeParams.DEFAULT, src, ArrayImgs.unsignedBytes(3, 1))));
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Binarize.binarize(
+			BinarizeParams.DEFAULT, ArrayImgs.unsignedBytes(2, 2, 2), ArrayImgs.unsignedBytes(2, 2, 2)));
+		assertTrue(e.getMessage().contains("3D"), e.getMessage());
+		assertThrows(IllegalArgumentException.class, () -> Binarize.binarize(BinarizeParams.DEFAULT, src, ArrayImgs
+			.unsignedBytes(3, 2)));
+	}
+
+	/** Binarizing in place (destination = source) works for Auto too. */
+	@Test
+	void inPlace() {
+		final byte[] page = PageFixtures.renderedPage(300, 200, true);
+		final ArrayImg<UnsignedByteType, ByteArray> a = ArrayImgs.unsignedBytes(page.clone(), 300, 200);
+		final ArrayImg<UnsignedByteType, ByteArray> expected = ArrayImgs.unsignedBytes(300, 200);
+		Binarize.binarize(BinarizeParams.DEFAULT, a, expected);
+		Binarize.binarize(BinarizeParams.DEFAULT, a, a);
+		assertArrayEquals(bytes(expected), bytes(a));
+		final ArrayImg<UnsignedByteType, ByteArray> copy = ArrayImgs.unsignedBytes(300, 200);
+		LoopBuilder.setImages(ArrayImgs.unsignedBytes(page, 300, 200), copy).forEachPixel((s, d) -> d.set(s));
+		assertEquals(GlobalThresholds.otsu(Histogram.of(page)), Binarize.binarize(BinarizeParams.of(
+			BinarizeMethod.OTSU), copy, copy));
+	}
+
+	@Test
+	void paramsValidation() {
+		assertEquals(BinarizeMethod.AUTO, BinarizeParams.DEFAULT.method());
+		assertEquals(0, BinarizeParams.DEFAULT.threshold());
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BinarizeParams(
+			BinarizeMethod.OTSU, 256));
+		assertTrue(e.getMessage().contains("256"), e.getMessage());
+		e = assertThrows(IllegalArgumentException.class, () -> new BinarizeParams(BinarizeMethod.OTSU, -1));
+		assertTrue(e.getMessage().contains("-1"), e.getMessage());
+		e = assertThrows(IllegalArgumentException.class, () -> new BinarizeParams(null, 0));
+		assertTrue(e.getMessage().contains("Otsu"), e.getMessage());
+		assertThrows(IllegalArgumentException.class, () -> BinarizeParams.manual(0));
+		assertTrue(BinarizeParams.manual(1).isManual());
+		assertTrue(!BinarizeParams.of(BinarizeMethod.LI).isManual());
+	}
+
+	@Test
+	void methodLabels() {
+		assertEquals("Auto", BinarizeMethod.labels()[0]);
+		assertEquals("Otsu", BinarizeMethod.labels()[1]);
+		for (final BinarizeMethod m : BinarizeMethod.values())
+			assertEquals(m, BinarizeMethod.fromLabel(m.label()));
+		assertEquals(BinarizeMethod.MAX_ENTROPY, BinarizeMethod.fromLabel("maxentropy"));
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BinarizeMethod
+			.fromLabel("Sauvola"));
+		assertTrue(e.getMessage().contains("Sauvola") && e.getMessage().contains("IsoData"), e.getMessage());
+		assertThrows(IllegalStateException.class, () -> BinarizeMethod.AUTO.threshold(new int[256]));
+	}
+}

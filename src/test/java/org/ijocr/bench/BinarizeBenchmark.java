@@ -37,8 +37,10 @@ public final class BinarizeBenchmark {
 			final BinarizeParams p = BinarizeParams.of(m);
 			System.out.println(Parallelization.runSingleThreaded(() -> Bench.measureBudget(m.label()
 				+ " A4, 1 thread", 15000, () -> Binarize.binarize(p, page, out))));
-			System.out.println(Parallelization.runMultiThreaded(() -> Bench.measureBudget(m.label()
-				+ " A4, all threads", 15000, () -> Binarize.binarize(p, page, out))));
+			// the common ForkJoinPool has cores − 1 workers, so ask for one thread per core explicitly
+			final int cores = Runtime.getRuntime().availableProcessors();
+			System.out.println(Parallelization.runWithNumThreads(cores, () -> Bench.measureBudget(m.label() + " A4, "
+				+ cores + " threads", 15000, () -> Binarize.binarize(p, page, out))));
 		}
 	}
 

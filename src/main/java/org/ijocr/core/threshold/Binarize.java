@@ -85,16 +85,17 @@ public final class Binarize {
 		for (int v = 0; v < 256; v++)
 			lut[v] = v <= t ? 0 : (byte) 255;
 		final int n = levels.length;
-		final int chunk = 1 << 18;
-		if (n <= chunk) {
+		final net.imglib2.parallel.TaskExecutor ex = net.imglib2.parallel.Parallelization.getTaskExecutor();
+		final int parts = Math.max(1, Math.min(ex.suggestNumberOfTasks(), n >> 18));
+		if (parts == 1) {
 			for (int i = 0; i < n; i++)
 				out[i] = lut[levels[i] & 0xff];
 			return;
 		}
-		final java.util.List<int[]> parts = new java.util.ArrayList<>();
-		for (int s = 0; s < n; s += chunk)
-			parts.add(new int[] { s, Math.min(n, s + chunk) });
-		net.imglib2.parallel.Parallelization.getTaskExecutor().forEach(parts, r -> {
+		final java.util.List<int[]> ranges = new java.util.ArrayList<>();
+		for (int k = 0; k < parts; k++)
+			ranges.add(new int[] { (int) ((long) n * k / parts), (int) ((long) n * (k + 1) / parts) });
+		ex.forEach(ranges, r -> {
 			for (int i = r[0]; i < r[1]; i++)
 				out[i] = lut[levels[i] & 0xff];
 		});

@@ -1,28 +1,53 @@
 package org.ijocr.core.threshold;
 
 /**
- * Document-grade local binarization (the {@link BinarizeMethod#AUTO} method), after Su, Lu &amp; Tan.
- * <p>
- * Steps: (1) adaptive local contrast C<sub>a</sub> = α·(I<sub>max</sub> − I<sub>min</sub>) / (I<sub>max</sub> +
- * I<sub>min</sub> + ε) + (1 − α)·(I<sub>max</sub> − I<sub>min</sub>)/255 over 3×3 neighbourhoods, α = (σ/128)<sup>γ</sup>
- * with σ the page's grey-level standard deviation and γ = 1 (B. Su, S. Lu &amp; C. L. Tan, "Robust document image
- * binarization technique for degraded document images", IEEE TIP 22(4):1408–1417, 2013); (2) high-contrast
- * (stroke-edge) pixels by Otsu's threshold on the contrast histogram (B. Su, S. Lu &amp; C. L. Tan, "Binarization of
- * historical document images using the local maximum and minimum", Proc. DAS 2010, 159–166); (3) text stroke width
- * EW as the most frequent horizontal ink run of a global Otsu pre-binarization; (4) local threshold: a pixel is ink
- * when its W×W window (W = 2·EW + 1) holds at least N<sub>min</sub> = W stroke-edge pixels and its level is at most
- * E<sub>mean</sub> + E<sub>std</sub>/2 of those edge pixels (Su et al. 2010, 2013).
- * <p>
- * Input are 8-bit grey levels (row-major); output 0 (ink) / 255 (paper). Rows are processed in bands on ImgLib2's
+ * Document-grade local binarization: the {@link BinarizeMethod#AUTO} method. Stroke edges are found by local contrast
+ * and each pixel is compared with the grey levels of the stroke edges around it, after Su, Lu &amp; Tan.
+ * <ol>
+ * <li>Light denoising: 3×3 binomial filter, on pages with noise (σ<sub>noise</sub> ≥ {@value #SMOOTH_NOISE}; a
+ * crisp rendered page is used as it is).</li>
+ * <li>Adaptive local contrast over 3×3 neighbourhoods, C<sub>a</sub> = α·(I<sub>max</sub> − I<sub>min</sub>) /
+ * (I<sub>max</sub> + I<sub>min</sub> + ε) + (1 − α)·(I<sub>max</sub> − I<sub>min</sub>) / 255 with α = σ / 128 (σ the
+ * page's grey-level standard deviation, γ = 1): B. Su, S. Lu &amp; C. L. Tan, "Robust document image binarization
+ * technique for degraded document images", IEEE TIP 22(4):1408–1417, 2013.</li>
+ * <li>Stroke-edge pixels: contrast above Otsu's threshold of the contrast histogram (B. Su, S. Lu &amp; C. L. Tan,
+ * "Binarization of historical document images using the local maximum and minimum", Proc. DAS 2010, 159–166), and a
+ * 3×3 range I<sub>max</sub> − I<sub>min</sub> of at least max(8, 4·σ<sub>noise</sub>) grey levels, σ<sub>noise</sub>
+ * estimated robustly ({@link #noiseSigma}) — so that a page without ink has no edges and stays blank. Each edge pixel
+ * is on the dark or the light side of its stroke boundary (its level below or above the 3×3 mid-range).</li>
+ * <li>Local threshold (Su et al. 2010) in a W×W window: a pixel is ink when the window holds at least
+ * N<sub>min</sub> = 1.5·W edge pixels, both sides present, and its level is at most 0.7·(mean light-side edge level) +
+ * 0.3·(mean dark-side edge level). Su et al. use E<sub>mean</sub> + E<sub>std</sub>/2 of all edge pixels, which is
+ * the same for balanced sides (a weight of 0.75) but turns paper into ink around small dots, where light-side edge
+ * pixels dominate; weighting the two side means keeps crisp pages exact. A first pass with W = 21 gives the stroke
+ * width EW (most frequent horizontal ink run, 2..63 pixels); the final pass uses W = 2·EW + 1.</li>
+ * <li>Pixels with too few edges in their window (inside strokes wider than the window, or far from text) are ink
+ * when connected to ink through such pixels and at most as light as the median level of the ink found, else
+ * paper.</li>
+ * </ol>
+ * The constants were chosen on the shared DIBCO 2009–2014 pages (see {@code DibcoEvaluation}); they are not tuned per
+ * page. Input: 8-bit grey levels, row-major; output 0 (ink) / 255 (paper). Rows are processed in bands on ImgLib2's
  * current {@link net.imglib2.parallel.TaskExecutor}.
  */
 public final class DocumentBinarizer {
 
-	/** Tuning constants; {@link #DEFAULT} holds the documented defaults. */
-	record Settings(double gamma, double windowFactor, double nminFactor, int minDelta, int firstRadius,
-		boolean coreFill, double k, double lambda, double noiseFactor) {}
+	/** Pages whose noise standard deviation ({@link #noiseSigma}) is at least this are smoothed first. */
+	public static final double SMOOTH_NOISE = 0.5;
 
-	static final Settings DEFAULT = new Settings(1.0, 3.0, 2.0, 8, 10, true, 0.5, 0.85, 6);
+	/** Minimum 3×3 range of a stroke edge, in grey levels. */
+	public static final int MIN_EDGE_RANGE = 8;
+
+	/** The minimum edge range is at least this many noise standard deviations. */
+	public static final double NOISE_FACTOR = 4;
+
+	/** Window radius of the first pass, which estimates the stroke width. */
+	public static final int FIRST_RADIUS = 10;
+
+	/** Edge pixels needed in a W×W window, as a multiple of W. */
+	public static final double NMIN_FACTOR = 1.5;
+
+	/** Weight of the light-side edge mean in the local threshold (the dark-side mean has 1 − this). */
+	public static final double LIGHT_WEIGHT = 0.7;
 
 	/** Marks pixels whose window lacks stroke edges, decided by {@link #fillCores}. */
 	private static final byte UNDECIDED = 1;
@@ -32,21 +57,22 @@ public final class DocumentBinarizer {
 
 	private DocumentBinarizer() {}
 
-	/** Binarizes {@code g} (w×h 8-bit levels) into {@code out} (0 ink / 255 paper); see the class comment. */
-	public static void binarize(final byte[] g, final int w, final int h, final byte[] out) {
-		binarize(g, w, h, out, DEFAULT);
-	}
-
-	static void binarize(final byte[] g, final int w, final int h, final byte[] out, final Settings s) {
+	/**
+	 * Binarizes {@code g0} (w×h 8-bit levels, row-major) into {@code out} (0 ink / 255 paper; must not be
+	 * {@code g0}); see the class comment.
+	 */
+	public static void binarize(final byte[] g0, final int w, final int h, final byte[] out) {
 		final int n = w * h;
-		if (g.length != n || out.length != n) throw new IllegalArgumentException("arrays of " + g.length + " and "
+		if (g0.length != n || out.length != n) throw new IllegalArgumentException("arrays of " + g0.length + " and "
 			+ out.length + " pixels do not match " + w + "x" + h);
-		final int[] hist = Histogram.of(g);
+		if (out == g0) throw new IllegalArgumentException("output must not be the input array");
+		final double noise = noiseSigma(g0, w, h);
+		final byte[] g = noise >= SMOOTH_NOISE ? binomial3(g0, w, h) : g0;
 		final byte[] mn = new byte[n], mx = new byte[n];
 		minMax3(g, w, h, mn, mx);
 
-		// (1) adaptive contrast, scaled to 0..255
-		final double alpha = Math.min(1, Math.pow(stdDev(hist) / 128, s.gamma()));
+		// adaptive contrast, scaled to 0..255
+		final double alpha = Math.min(1, stdDev(Histogram.of(g)) / 128);
 		final byte[] con = new byte[n];
 		Bands.forRows(h, (y0, y1) -> {
 			for (int i = y0 * w; i < y1 * w; i++) {
@@ -55,37 +81,34 @@ public final class DocumentBinarizer {
 				con[i] = (byte) (int) Math.round(255 * c);
 			}
 		});
-		// (2) stroke-edge pixels
+		// stroke-edge pixels, by side
 		final int tc = GlobalThresholds.otsu(Histogram.of(con));
-		final byte[] edge = new byte[n];
-		final int minDelta = (int) Math.ceil(Math.max(s.minDelta(), s.noiseFactor() * noiseSigma(g, w, h)));
+		final int minRange = (int) Math.ceil(Math.max(MIN_EDGE_RANGE, NOISE_FACTOR * noise));
+		final byte[] edge = con; // reused: contrast is no longer needed after this pass
 		Bands.forRows(h, (y0, y1) -> {
 			for (int i = y0 * w; i < y1 * w; i++) {
 				final int a = mx[i] & 0xff, b = mn[i] & 0xff;
-				if ((con[i] & 0xff) > tc && a - b >= minDelta) edge[i] = 2 * (g[i] & 0xff) <= a + b ? EDGE_DARK
+				if ((con[i] & 0xff) > tc && a - b >= minRange) edge[i] = 2 * (g[i] & 0xff) <= a + b ? EDGE_DARK
 					: EDGE_LIGHT;
+				else edge[i] = 0;
 			}
 		});
-		// (3) stroke width from a first local pass with a fixed window
-		final int ew;
-		if (s.firstRadius() > 0) {
-			final int r1 = s.firstRadius(), n1 = (int) Math.round(s.nminFactor() * (2 * r1 + 1));
-			Bands.forRows(h, (y0, y1) -> localThreshold(g, edge, w, h, r1, n1, s.k(), s.lambda(), y0, y1, out));
-			ew = strokeWidth(out, w, h, 0);
-		}
-		else ew = strokeWidth(g, w, h, GlobalThresholds.otsu(hist));
-		final int r = Math.max(1, (int) Math.round(s.windowFactor() * ew / 2));
-		final int nmin = (int) Math.round(s.nminFactor() * (2 * r + 1));
-		// (4) local threshold from the edge pixels in each window
-		Bands.forRows(h, (y0, y1) -> localThreshold(g, edge, w, h, r, nmin, s.k(), s.lambda(), y0, y1, out));
-		fillCores(g, out, s.coreFill());
+		// first pass: stroke width
+		final int n1 = (int) Math.round(NMIN_FACTOR * (2 * FIRST_RADIUS + 1));
+		Bands.forRows(h, (y0, y1) -> localThreshold(g, edge, w, h, FIRST_RADIUS, n1, y0, y1, out));
+		final int ew = strokeWidth(out, w, h, 0);
+		// final pass
+		final int nmin = (int) Math.round(NMIN_FACTOR * (2 * ew + 1));
+		Bands.forRows(h, (y0, y1) -> localThreshold(g, edge, w, h, ew, nmin, y0, y1, out));
+		fillCores(g, out, w, h);
 	}
 
 	/**
 	 * Pixels without enough stroke edges in their window (inside strokes wider than the window, or far from any
-	 * text) become ink when they are at most as light as the median ink level, else paper.
+	 * text) grow the ink they touch: an undecided pixel 8-connected to ink, through undecided pixels, becomes ink when
+	 * its level is at most the median level of the ink found. All other undecided pixels become paper.
 	 */
-	static void fillCores(final byte[] g, final byte[] out, final boolean fill) {
+	static void fillCores(final byte[] g, final byte[] out, final int w, final int h) {
 		final int[] inkHist = new int[256];
 		long inkCount = 0;
 		for (int i = 0; i < g.length; i++)
@@ -94,15 +117,33 @@ public final class DocumentBinarizer {
 				inkCount++;
 			}
 		int median = -1;
-		if (fill && inkCount > 0) {
+		if (inkCount > 0) {
 			long acc = 0;
 			for (median = 0; median < 255; median++) {
 				acc += inkHist[median];
 				if (2 * acc >= inkCount) break;
 			}
 		}
+		int[] stack = new int[4096];
+		for (int start = 0; start < out.length; start++) {
+			if (out[start] != 0) continue;
+			int sp = 0;
+			stack[sp++] = start;
+			while (sp > 0) {
+				final int i = stack[--sp];
+				final int x = i % w, y = i / w;
+				for (int yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++)
+					for (int xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++) {
+						final int j = yy * w + xx;
+						if (out[j] != UNDECIDED || (g[j] & 0xff) > median) continue;
+						out[j] = 0;
+						if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, 2 * sp);
+						stack[sp++] = j;
+					}
+			}
+		}
 		for (int i = 0; i < g.length; i++)
-			if (out[i] == UNDECIDED) out[i] = (g[i] & 0xff) <= median ? 0 : (byte) 255;
+			if (out[i] == UNDECIDED) out[i] = (byte) 255;
 	}
 
 	/**
@@ -120,13 +161,40 @@ public final class DocumentBinarizer {
 		for (final long c : hist)
 			total += c;
 		if (total == 0) return 0;
+		// median of the absolute differences, interpolated inside its integer bin (|Δ| = d covers [d − ½, d + ½))
 		long acc = 0;
 		int d = 0;
 		for (; d < 255; d++) {
+			if (2 * (acc + hist[d]) >= total) break;
 			acc += hist[d];
-			if (2 * acc >= total) break;
 		}
-		return d / (0.6745 * Math.sqrt(2));
+		if (d == 0) return 0; // most neighbours are equal: no measurable noise
+		final double median = d - 0.5 + (total / 2.0 - acc) / hist[d];
+		return median / (0.6745 * Math.sqrt(2));
+	}
+
+	/** 3×3 binomial smoothing [1 2 1]ᵀ[1 2 1] / 16, borders replicated, rounded. */
+	static byte[] binomial3(final byte[] g, final int w, final int h) {
+		final short[] tmp = new short[g.length];
+		final byte[] out = new byte[g.length];
+		Bands.forRows(h, (y0, y1) -> {
+			for (int y = y0; y < y1; y++) {
+				final int o = y * w;
+				for (int x = 0; x < w; x++) {
+					final int l = g[o + Math.max(0, x - 1)] & 0xff, c = g[o + x] & 0xff, r = g[o + Math.min(w - 1, x + 1)]
+						& 0xff;
+					tmp[o + x] = (short) (l + 2 * c + r);
+				}
+			}
+		});
+		Bands.forRows(h, (y0, y1) -> {
+			for (int y = y0; y < y1; y++) {
+				final int o = y * w, up = y > 0 ? o - w : o, dn = y + 1 < h ? o + w : o;
+				for (int x = 0; x < w; x++)
+					out[o + x] = (byte) ((tmp[up + x] + 2 * tmp[o + x] + tmp[dn + x] + 8) >> 4);
+			}
+		});
+		return out;
 	}
 
 	/** Grey-level standard deviation of a histogram. */
@@ -196,30 +264,29 @@ public final class DocumentBinarizer {
 	}
 
 	/**
-	 * Rows [y0, y1): where the window holds at least {@code nmin} edge pixels, ink when the level is at most
-	 * λ·(mean light-side edge level) + (1 − λ)·(mean dark-side edge level) ({@code lambda ≥ 0}), or, with
-	 * {@code lambda < 0}, at most mean + k·std of all edge levels (Su et al.); else {@link #UNDECIDED}.
+	 * Rows [y0, y1): where the (2r+1)² window holds at least {@code nmin} edge pixels with both sides present, ink
+	 * when the level is at most {@link #LIGHT_WEIGHT}·(light-side mean) + (1 − {@link #LIGHT_WEIGHT})·(dark-side
+	 * mean), else paper; {@link #UNDECIDED} otherwise. Column sums slide down the band, row sums along the row.
 	 */
 	private static void localThreshold(final byte[] g, final byte[] edge, final int w, final int h, final int r,
-		final int nmin, final double k, final double lambda, final int y0, final int y1, final byte[] out)
+		final int nmin, final int y0, final int y1, final byte[] out)
 	{
 		final int[] cd = new int[w], cl = new int[w];
-		final long[] sd = new long[w], sl = new long[w], sq = new long[w];
+		final long[] sd = new long[w], sl = new long[w];
 		for (int y = Math.max(0, y0 - r); y <= Math.min(h - 1, y0 + r); y++)
-			addRow(g, edge, w, y, cd, cl, sd, sl, sq, 1);
+			addRow(g, edge, w, y, cd, cl, sd, sl, 1);
 		for (int y = y0; y < y1; y++) {
 			if (y > y0) {
-				if (y + r < h) addRow(g, edge, w, y + r, cd, cl, sd, sl, sq, 1);
-				if (y - r - 1 >= 0) addRow(g, edge, w, y - r - 1, cd, cl, sd, sl, sq, -1);
+				if (y + r < h) addRow(g, edge, w, y + r, cd, cl, sd, sl, 1);
+				if (y - r - 1 >= 0) addRow(g, edge, w, y - r - 1, cd, cl, sd, sl, -1);
 			}
 			int nd = 0, nl = 0;
-			long td = 0, tl = 0, tq = 0;
+			long td = 0, tl = 0;
 			for (int x = 0; x < Math.min(w, r); x++) {
 				nd += cd[x];
 				nl += cl[x];
 				td += sd[x];
 				tl += sl[x];
-				tq += sq[x];
 			}
 			final int o = y * w;
 			for (int x = 0; x < w; x++) {
@@ -228,54 +295,39 @@ public final class DocumentBinarizer {
 					nl += cl[x + r];
 					td += sd[x + r];
 					tl += sl[x + r];
-					tq += sq[x + r];
 				}
 				if (x - r - 1 >= 0) {
 					nd -= cd[x - r - 1];
 					nl -= cl[x - r - 1];
 					td -= sd[x - r - 1];
 					tl -= sl[x - r - 1];
-					tq -= sq[x - r - 1];
 				}
-				final int ne = nd + nl;
-				if (ne < nmin || ne == 0) {
+				if (nd + nl < nmin || nd == 0 || nl == 0) {
 					out[o + x] = UNDECIDED;
 					continue;
 				}
-				final double t;
-				if (lambda >= 0) {
-					if (nd == 0 || nl == 0) {
-						out[o + x] = UNDECIDED;
-						continue;
-					}
-					t = lambda * tl / nl + (1 - lambda) * td / nd;
-				}
-				else {
-					final double m = (double) (td + tl) / ne;
-					t = m + k * Math.sqrt(Math.max(0, (double) tq / ne - m * m));
-				}
+				final double t = LIGHT_WEIGHT * tl / nl + (1 - LIGHT_WEIGHT) * td / nd;
 				out[o + x] = (g[o + x] & 0xff) <= t ? 0 : (byte) 255;
 			}
 		}
 	}
 
 	private static void addRow(final byte[] g, final byte[] edge, final int w, final int y, final int[] cd,
-		final int[] cl, final long[] sd, final long[] sl, final long[] sq, final int sign)
+		final int[] cl, final long[] sd, final long[] sl, final int sign)
 	{
 		final int o = y * w;
 		for (int x = 0; x < w; x++) {
 			final int e = edge[o + x];
 			if (e == 0) continue;
-			final int v = g[o + x] & 0xff;
+			final int v = sign * (g[o + x] & 0xff);
 			if (e == EDGE_DARK) {
 				cd[x] += sign;
-				sd[x] += sign * v;
+				sd[x] += v;
 			}
 			else {
 				cl[x] += sign;
-				sl[x] += sign * v;
+				sl[x] += v;
 			}
-			sq[x] += sign * v * v;
 		}
 	}
 }

@@ -69,7 +69,12 @@ class DocumentBinarizerTest {
 		assertEquals(0, ink(auto(new byte[W * H], W, H)), "black page");
 	}
 
-	/** Text on a noisy, unevenly lit page is found where Otsu's single threshold fails. */
+	/**
+	 * Text on a noisy (σ 4) page lit from 90 on the left to 240 on the right, ink 70 levels below the paper: Auto
+	 * gets fewer than 2.5 % of the pixels wrong against the rendered mask and at least ten times fewer than Otsu's
+	 * single threshold. (Known limit: the interior of the solid box on the bright side is lighter than the page's
+	 * median ink level and stays paper.)
+	 */
 	@Test
 	void unevenIllumination() {
 		final byte[] text = PageFixtures.renderedPage(W, H, false);
@@ -90,7 +95,7 @@ class DocumentBinarizerTest {
 			if ((out[i] == 0) != (text[i] == 0)) errAuto++;
 			if ((otsu[i] == 0) != (text[i] == 0)) errOtsu++;
 		}
-		assertTrue(errAuto < 0.02 * g.length, "Auto errors " + errAuto);
+		assertTrue(errAuto < 0.025 * g.length, "Auto errors " + errAuto + ", Otsu " + errOtsu);
 		assertTrue(errAuto * 10 < errOtsu, "Auto " + errAuto + " vs Otsu " + errOtsu);
 	}
 
@@ -106,7 +111,9 @@ class DocumentBinarizerTest {
 	@Test
 	void noiseSigmaEstimate() {
 		assertEquals(0.0, DocumentBinarizer.noiseSigma(new byte[100], 10, 10));
-		final double s = DocumentBinarizer.noiseSigma(PageFixtures.blankPage(500, 500, 128, 8, 1), 500, 500);
-		assertTrue(Math.abs(s - 8) < 1, "estimated " + s);
+		for (final double sd : new double[] { 2, 8, 20 }) {
+			final double s = DocumentBinarizer.noiseSigma(PageFixtures.blankPage(500, 500, 128, sd, 1), 500, 500);
+			assertTrue(Math.abs(s - sd) < 0.1 * sd, "noise " + sd + " estimated " + s);
+		}
 	}
 }

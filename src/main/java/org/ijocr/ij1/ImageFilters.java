@@ -12,6 +12,7 @@ import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.parallel.Parallelization;
 import net.imglib2.type.NativeType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
@@ -24,6 +25,7 @@ import org.ijocr.core.convert.Grayscale;
  * <li>every slice of a stack is processed;</li>
  * <li>an area selection limits the change to the selected pixels (neighbourhood operations still see
  * {@code margin} pixels of context around it);</li>
+ * <li>the core runs on as many threads as ImageJ's Memory &amp; Threads setting allows;</li>
  * <li>a single image can be restored with Edit&gt;Undo (ImageJ 1 keeps no undo buffer for stacks);</li>
  * <li>grey operations keep the image type (RGB: each channel); binary operations convert to 8-bit first
  * (RGB by luminance 0.299/0.587/0.114, 16- and 32-bit through the display range, inverted LUTs are
@@ -53,6 +55,10 @@ public final class ImageFilters {
 	 * @param margin context in pixels the operation needs around a selection (e.g. the filter radius)
 	 */
 	public static void filterInPlace(final ImagePlus imp, final int margin, final PlaneOp op) {
+		withImageJThreads(() -> filterInPlaceNow(imp, margin, op));
+	}
+
+	private static void filterInPlaceNow(final ImagePlus imp, final int margin, final PlaneOp op) {
 		final Region region = Region.of(imp, margin);
 		final ImageStack stack = imp.getStack();
 		final int n = stack.getSize();
@@ -70,6 +76,20 @@ public final class ImageFilters {
 
 	/** Runs {@code op} on the 8-bit grey version of every plane, leaving {@code imp} as an 8-bit binary image. */
 	public static void toBinary(final ImagePlus imp, final int margin, final BinaryOp op) {
+		withImageJThreads(() -> toBinaryNow(imp, margin, op));
+	}
+
+	/**
+	 * Runs the core's ImgLib2 {@code Parallelization} with ImageJ's thread setting (Edit&gt;Options&gt;Memory &amp;
+	 * Threads), so the suite uses the cores a user gave ImageJ (ImgLib2's own default can be a single thread).
+	 */
+	private static void withImageJThreads(final Runnable r) {
+		final int threads = Math.max(1, ij.Prefs.getThreads());
+		if (threads == 1) Parallelization.runSingleThreaded(r);
+		else Parallelization.runWithNumThreads(threads, r);
+	}
+
+	private static void toBinaryNow(final ImagePlus imp, final int margin, final BinaryOp op) {
 		final Region region = Region.of(imp, margin);
 		final ImageStack stack = imp.getStack();
 		final int n = stack.getSize();

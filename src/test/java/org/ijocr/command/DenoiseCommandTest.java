@@ -29,13 +29,13 @@ class DenoiseCommandTest {
 	}
 
 	/**
-	 * Measured (seed 77, 1000×900 at 200 dpi): pixel error against the clean page thresholded at 128 is 1.4–1.8 %
-	 * (Auto and a fixed threshold differ on antialiased stroke edges); components 720/720/719/883 for 0/2/5/10 %
-	 * noise against 722 clean, where the noisy page thresholded as is has 722/8348/18628/32783. At 10 % some
+	 * Measured (seed 77, 1000×900 at 200 dpi): pixel error against the clean page thresholded at 128 is 0.5–1.0 %
+	 * (Auto and a fixed threshold differ on antialiased stroke edges); components 722/733/751/908 for 0/2/5/10 %
+	 * noise against 722 clean, where the noisy page thresholded as is has 722/8348/18628/32783. At 5–10 % some
 	 * impulse clusters survive as specks.
 	 */
 	@ParameterizedTest
-	@CsvSource({ "0.00, 0.03", "0.02, 0.03", "0.05, 0.03", "0.10, 0.30" })
+	@CsvSource({ "0.00, 0.03", "0.02, 0.03", "0.05, 0.06", "0.10, 0.30" })
 	void noisyPageComesBackClean(final double density, final double componentTolerance) {
 		final ArrayImg<UnsignedByteType, ByteArray> page = Pages.page(W, H, 200, 2, 77L);
 		if (density > 0) Pages.addImpulseNoise(page, density, 4242L);
@@ -51,7 +51,7 @@ class DenoiseCommandTest {
 			outParts, refParts, noisyParts);
 		for (final byte b : out)
 			assertTrue(b == 0 || b == (byte) 255, "black and white only");
-		assertTrue(error < 0.025, "pixel error " + error);
+		assertTrue(error < 0.02, "pixel error " + error);
 		assertEquals(refParts, outParts, refParts * componentTolerance, "glyphs and punctuation kept, specks gone");
 	}
 }

@@ -97,10 +97,12 @@ public final class MedianBenchmark {
 			rows.add(new Row("despeckle binary page after impulse removal", //
 				() -> {
 					System.arraycopy(binPx, 0, work, 0, binPx.length);
-					Despeckle.despeckle(work, w, h);
+					Despeckle.despeckle(work, w, h, labels);
 				}, null, null));
 			table(threads, budget, rows);
 		}
+		// ImageJ's ThreadUtil pool threads are not daemons: without this, exec:java waits for them forever
+		System.exit(0);
 	}
 
 	private static void table(final int threads, final double budget, final List<Row> rows) {

@@ -232,42 +232,72 @@ public final class Median {
 			final int yy = y + kr;
 			padRow(src, off, w, h, yy, ring, ((yy - y0 + kr) % kh) * pw, kr + 1, kr);
 			Arrays.fill(hist, 0);
-			for (int j = 0; j < kh; j++) {
-				final int base = ((y + j - kr - y0 + kr) % kh) * pw + kr + 1; // x = 0 of kernel row j
+			// kernel rows in the order centre, then the symmetric pairs dy = -1, +1, -2, +2, ...
+			for (int i = 0; i < kh; i++) {
+				final int j = kr + (i == 0 ? 0 : (i & 1) == 1 ? -(i + 1) / 2 : i / 2);
+				final int base = ((y + j - y0) % kh) * pw + kr + 1; // x = 0 of kernel row j
 				final int d = dx[j];
-				rem[j] = base - d - 1;
-				add[j] = base + d;
-				for (int i = base - d; i <= base + d; i++)
-					hist[ring[i] & 0xff]++;
+				rem[i] = base - d - 1;
+				add[i] = base + d;
+				for (int q = base - d; q <= base + d; q++)
+					hist[ring[q] & 0xff]++;
 			}
-			// median from scratch for x = 0
-			int m = 0, lt = 0;
-			while (lt + hist[m] <= half)
-				lt += hist[m++];
-			final int po = off + y * w;
-			dst[po] = (byte) m;
-			// flat rows (clean paper): skip equal removed/added pairs; noisy rows: branch-free updates are faster
-			final boolean flat = isFlat(ring, ((y - y0 + kr) % kh) * pw + kr + 1, w);
-			for (int x = 1; x < w; x++) {
-				for (int j = 0; j < kh; j++) {
-					final int v = ring[rem[j] + x] & 0xff, a = ring[add[j] + x] & 0xff;
-					if (!flat || v != a) {
+			huangRow(ring, rem, add, hist, half, isFlat(ring, ((y - y0 + kr) % kh) * pw + kr + 1, w), dst, off + y * w,
+				w);
+		}
+	}
+
+	/**
+	 * One output row of {@link #huang}: the histogram holds the kernel at x = 0; slides it to the right end. A method of
+	 * its own so that the JIT compiles it as a normal (not on-stack-replaced) method with a profile of its own.
+	 */
+	private static void huangRow(final byte[] ring, final int[] rem, final int[] add, final int[] hist,
+		final int half, final boolean flat, final byte[] dst, final int po, final int w)
+	{
+		final int kh = rem.length;
+		// median from scratch for x = 0
+		int m = 0, lt = 0;
+		while (lt + hist[m] <= half)
+			lt += hist[m++];
+		dst[po] = (byte) m;
+		// flat rows (clean paper): skip equal removed/added pairs; noisy rows: branch-free, two rows per step
+		final int rc = rem[0], ac = add[0];
+		for (int x = 1; x < w; x++) {
+			if (flat) {
+				for (int i = 0; i < kh; i++) {
+					final int v = ring[rem[i] + x] & 0xff, a = ring[add[i] + x] & 0xff;
+					if (v != a) {
 						hist[v]--;
 						hist[a]++;
 						lt += ((a - m) >>> 31) - ((v - m) >>> 31);
 					}
 				}
-				if (lt > half) {
-					do
-						lt -= hist[--m];
-					while (lt > half);
-				}
-				else {
-					while (lt + hist[m] <= half)
-						lt += hist[m++];
-				}
-				dst[po + x] = (byte) m;
 			}
+			else {
+				final int v = ring[rc + x] & 0xff, a = ring[ac + x] & 0xff;
+				hist[v]--;
+				hist[a]++;
+				lt += ((a - m) >>> 31) - ((v - m) >>> 31);
+				for (int i = 1; i < kh; i += 2) {
+					final int v1 = ring[rem[i] + x] & 0xff, a1 = ring[add[i] + x] & 0xff;
+					final int v2 = ring[rem[i + 1] + x] & 0xff, a2 = ring[add[i + 1] + x] & 0xff;
+					hist[v1]--;
+					hist[a1]++;
+					hist[v2]--;
+					hist[a2]++;
+					lt += ((a1 - m) >>> 31) - ((v1 - m) >>> 31) + ((a2 - m) >>> 31) - ((v2 - m) >>> 31);
+				}
+			}
+			if (lt > half) {
+				do
+					lt -= hist[--m];
+				while (lt > half);
+			}
+			else {
+				while (lt + hist[m] <= half)
+					lt += hist[m++];
+			}
+			dst[po + x] = (byte) m;
 		}
 	}
 

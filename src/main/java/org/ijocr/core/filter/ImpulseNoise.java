@@ -129,50 +129,46 @@ public final class ImpulseNoise {
 		// pass 1: mark impulses (1 = impulse, 0 = noise-free); pass 2 writes the result
 		final byte[] mask = new byte[w * h];
 		Median.forEachChunk(h, 1, (plane, y0, y1) -> {
-			for (int y = y0; y < y1; y++)
-				for (int x = 0; x < w; x++) {
-					final int p = y * w + x, v = src[p] & 0xff;
-					if (v != low && v != high) continue;
-					if (similar(src, w, h, x, y, v, tolerance) <= MAX_SIMILAR_NEIGHBOURS) mask[p] = 1;
+			final NeighbourCounts nc = new NeighbourCounts(src, w, h, low, high, tolerance, y0);
+			for (int y = y0; y < y1; y++) {
+				final int[] sum = nc.next();
+				for (int x = 0, p = y * w; x < w; x++, p++) {
+					final int v = src[p] & 0xff;
+					if (v == low ? (sum[x] & 15) <= MAX_SIMILAR_NEIGHBOURS
+						: v == high && sum[x] >>> 4 <= MAX_SIMILAR_NEIGHBOURS) mask[p] = 1;
 				}
+			}
 		});
-		// counts: [changed, pepper found, salt found]
+		// counts: [changed, pepper found, salt found, pepper sites, salt sites]
 		final AtomicLongArray counts = new AtomicLongArray(5);
 		Median.forEachChunk(h, 1, (plane, y0, y1) -> {
 			final int[] buf = new int[49];
 			long changed = 0, pepper = 0, salt = 0;
-			for (int y = y0; y < y1; y++)
-				for (int x = 0; x < w; x++) {
-					final int p = y * w + x;
-					int v = src[p] & 0xff;
-					if (mask[p] != 0) {
-						if (v == low) pepper++;
-						else salt++;
-						v = replacement(src, mask, w, h, x, y, buf);
-						if (v != (src[p] & 0xff)) changed++;
-					}
-					dst[p] = (byte) v;
-				}
+			System.arraycopy(src, y0 * w, dst, y0 * w, (y1 - y0) * w);
+			for (int p = y0 * w; p < y1 * w; p++) {
+				if (mask[p] == 0) continue;
+				final int v = src[p] & 0xff;
+				if (v == low) pepper++;
+				else salt++;
+				final int r = replacement(src, mask, w, h, p % w, p / w, buf);
+				if (r != v) changed++;
+				dst[p] = (byte) r;
+			}
 			counts.addAndGet(0, changed);
 			counts.addAndGet(1, pepper);
 			counts.addAndGet(2, salt);
 		});
-		// sites where an impulse of each kind would have been detected: at most 1 neighbour of its level
+		// sites where an impulse of each kind would have been detected: at most 1 neighbour near its level
 		Median.forEachChunk(h, 1, (plane, y0, y1) -> {
+			final NeighbourCounts nc = new NeighbourCounts(dst, w, h, low, high, tolerance, y0);
 			long pepperSites = 0, saltSites = 0;
-			for (int y = y0; y < y1; y++)
+			for (int y = y0; y < y1; y++) {
+				final int[] sum = nc.next();
 				for (int x = 0; x < w; x++) {
-					int nearLow = 0, nearHigh = 0;
-					for (int yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++)
-						for (int xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++) {
-							if (xx == x && yy == y) continue;
-							final int q = dst[yy * w + xx] & 0xff;
-							if (q - low <= tolerance) nearLow++;
-							if (high - q <= tolerance) nearHigh++;
-						}
-					if (nearLow <= MAX_SIMILAR_NEIGHBOURS) pepperSites++;
-					if (nearHigh <= MAX_SIMILAR_NEIGHBOURS) saltSites++;
+					if ((sum[x] & 15) <= MAX_SIMILAR_NEIGHBOURS) pepperSites++;
+					if (sum[x] >>> 4 <= MAX_SIMILAR_NEIGHBOURS) saltSites++;
 				}
+			}
 			counts.addAndGet(3, pepperSites);
 			counts.addAndGet(4, saltSites);
 		});
@@ -181,15 +177,60 @@ public final class ImpulseNoise {
 		return new Result(pd + sd, pd, sd, counts.get(0), low, high);
 	}
 
-	/** Number of the 8 neighbours of (x, y) within {@code tolerance} of {@code v}. */
-	private static int similar(final byte[] src, final int w, final int h, final int x, final int y, final int v,
-		final int tolerance)
-	{
-		int n = 0;
-		for (int yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++)
-			for (int xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++)
-				if ((xx != x || yy != y) && Math.abs((src[yy * w + xx] & 0xff) - v) <= tolerance) n++;
-		return n;
+	/**
+	 * Row by row, for every pixel: how many of its 8 neighbours lie within the tolerance of the low level (low 4 bits)
+	 * and of the high level (bits 4..7). Each pixel gets a code (near low: 1, near high: 16) from a table, and rolling
+	 * 3x3 box sums of the codes minus the pixel's own code give both counts at once; outside the image counts nothing.
+	 */
+	private static final class NeighbourCounts {
+
+		private final byte[] img;
+		private final int w, h;
+		private final int[] table = new int[256];
+		private final int[][] rows;
+		private final int[] sum;
+		private int y;
+
+		NeighbourCounts(final byte[] img, final int w, final int h, final int low, final int high,
+			final int tolerance, final int y0)
+		{
+			this.img = img;
+			this.w = w;
+			this.h = h;
+			for (int q = 0; q < 256; q++)
+				table[q] = (q - low <= tolerance ? 1 : 0) + (high - q <= tolerance ? 16 : 0);
+			rows = new int[3][w];
+			sum = new int[w];
+			y = y0;
+			rowSums(y0 - 1, rows[Math.floorMod(y0 - 1, 3)]);
+			rowSums(y0, rows[Math.floorMod(y0, 3)]);
+		}
+
+		/** Counts for the next row (the first call gives row y0). */
+		int[] next() {
+			rowSums(y + 1, rows[Math.floorMod(y + 1, 3)]);
+			final int[] a = rows[Math.floorMod(y - 1, 3)], b = rows[Math.floorMod(y, 3)], c = rows[Math.floorMod(y + 1, 3)];
+			for (int x = 0, p = y * w; x < w; x++, p++)
+				sum[x] = a[x] + b[x] + c[x] - table[img[p] & 0xff];
+			y++;
+			return sum;
+		}
+
+		/** Horizontal 3-sums of the codes of row {@code yy}; zeros outside the image. */
+		private void rowSums(final int yy, final int[] out) {
+			if (yy < 0 || yy >= h) {
+				java.util.Arrays.fill(out, 0);
+				return;
+			}
+			final int p = yy * w;
+			int left = 0, mid = table[img[p] & 0xff];
+			for (int x = 0; x < w; x++) {
+				final int right = x + 1 < w ? table[img[p + x + 1] & 0xff] : 0;
+				out[x] = left + mid + right;
+				left = mid;
+				mid = right;
+			}
+		}
 	}
 
 	/**

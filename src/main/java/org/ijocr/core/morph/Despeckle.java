@@ -85,9 +85,23 @@ public final class Despeckle {
 	 * @return counts and the derived limits
 	 */
 	public static Result despeckle(final byte[] px, final int w, final int h) {
+		return despeckle(px, w, h, null);
+	}
+
+	/**
+	 * In-place despeckling of row-major binary pixels (ink 0, paper 255; other values are made 255), reusing a label
+	 * buffer (a page-sized int[] costs page faults on every call).
+	 *
+	 * @param px pixels, {@code width*height}
+	 * @param w width
+	 * @param h height
+	 * @param labelBuffer at least {@code w*h} ints to reuse, or null
+	 * @return counts and the derived limits
+	 */
+	public static Result despeckle(final byte[] px, final int w, final int h, final int[] labelBuffer) {
 		for (int i = 0; i < w * h; i++)
 			if (px[i] != 0) px[i] = (byte) 255;
-		final int[] labels = new int[w * h];
+		final int[] labels = labelBuffer != null && labelBuffer.length >= w * h ? labelBuffer : new int[w * h];
 		final ConnectedComponents ink = ConnectedComponents.label(px, w, h, 0, true, labels);
 		final int n = ink.count();
 		// scale from text components
@@ -97,8 +111,9 @@ public final class Despeckle {
 			if (ink.area(l) >= TEXT_MIN_AREA) heights[nText++] = ink.height(l);
 		if (nText == 0) return new Result(0, 0, 0, 0, 0, 0);
 		final double textH = median(Arrays.copyOf(heights, nText), nText);
-		final double sw = strokeWidth(px, ink, w, h, 0.5);
-		final double swThin = strokeWidth(px, ink, w, h, THIN_QUANTILE);
+		final long[] runs = inkRuns(px, ink, w, h);
+		final double sw = quantile(runs, 0.5);
+		final double swThin = quantile(runs, THIN_QUANTILE);
 		final int tiny = (int) Math.max(2, Math.ceil(swThin * swThin / 2));
 		final int speck = Math.max(tiny, (int) Math.ceil(sw * sw));
 		// coarse occupancy grid of text components for the "beside text" test
@@ -153,13 +168,10 @@ public final class Despeckle {
 		return new Result(removed, filled, sw, textH, speck, tiny);
 	}
 
-	/** A quantile of the lengths of horizontal ink runs inside text components (area &ge; TEXT_MIN_AREA). */
-	private static double strokeWidth(final byte[] px, final ConnectedComponents ink, final int w, final int h,
-		final double quantile)
-	{
+	/** Histogram of the lengths of horizontal ink runs inside text components (area &ge; TEXT_MIN_AREA). */
+	private static long[] inkRuns(final byte[] px, final ConnectedComponents ink, final int w, final int h) {
 		final int[] lab = ink.labels();
 		final long[] runs = new long[w + 1];
-		long total = 0;
 		for (int y = 0; y < h; y++) {
 			int x = 0;
 			final int row = y * w;
@@ -171,16 +183,21 @@ public final class Despeckle {
 				final int x0 = x;
 				while (x < w && px[row + x] == 0)
 					x++;
-				if (ink.area(lab[row + x0]) >= TEXT_MIN_AREA) {
-					runs[x - x0]++;
-					total++;
-				}
+				if (ink.area(lab[row + x0]) >= TEXT_MIN_AREA) runs[x - x0]++;
 			}
 		}
+		return runs;
+	}
+
+	/** The smallest run length with at least {@code q} of all runs no longer than it. */
+	private static double quantile(final long[] runs, final double q) {
+		long total = 0;
+		for (final long r : runs)
+			total += r;
 		long acc = 0;
-		for (int len = 1; len <= w; len++) {
+		for (int len = 1; len < runs.length; len++) {
 			acc += runs[len];
-			if (acc >= quantile * total) return len;
+			if (acc >= q * total) return len;
 		}
 		return 1;
 	}

@@ -59,6 +59,7 @@ public final class MedianBenchmark {
 		noisyMat.put(0, 0, noisyPx);
 		ImpulseNoise.remove(noisy, dst);
 		final byte[] binPx = Pages.pixels(Pages.threshold(dst, 128));
+		final byte[] dstPx = Pages.pixels(dst), mask = new byte[w * h];
 		final byte[] work = new byte[binPx.length];
 		final int[] labels = new int[binPx.length];
 		final Mat inkMat = new Mat(h, w, CvType.CV_8UC1), ccLabels = new Mat(), ccStats = new Mat(),
@@ -84,7 +85,7 @@ public final class MedianBenchmark {
 			}
 			// salt-and-pepper page: ImageJ and OpenCV users would take a 3x3 median (ImageJ's Process>Noise>Despeckle)
 			rows.add(new Row("impulse noise 5 % (others: 3x3 median)", //
-				() -> ImpulseNoise.remove(noisy, dst), //
+				() -> ImpulseNoise.remove(noisyPx, dstPx, w, h, ImpulseNoise.DEFAULT_TOLERANCE, mask), //
 				oursOnly ? null : () -> {
 					System.arraycopy(noisyPx, 0, ipPixels, 0, noisyPx.length);
 					new RankFilters().rank(ip, 1, RankFilters.MEDIAN);

@@ -102,5 +102,11 @@ class ImpulseNoiseTest {
 			() -> ImpulseNoise.remove(Views.translate(noisy, 3, 4), Views.translate(b, -2, 0)));
 		assertArrayEquals(Pages.pixels(a), Pages.pixels(b));
 		assertEquals(ra, rb);
+		// a reused, dirty mask buffer gives the same result
+		final byte[] mask = new byte[w * h];
+		java.util.Arrays.fill(mask, (byte) 1);
+		final byte[] c = new byte[w * h];
+		assertEquals(ra, ImpulseNoise.remove(Pages.pixels(noisy), c, w, h, ImpulseNoise.DEFAULT_TOLERANCE, mask));
+		assertArrayEquals(Pages.pixels(a), c);
 	}
 }

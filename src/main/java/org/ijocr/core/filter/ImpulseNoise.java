@@ -113,6 +113,24 @@ public final class ImpulseNoise {
 	 * @return estimated density and pixels changed
 	 */
 	public static Result remove(final byte[] src, final byte[] dst, final int w, final int h, final int tolerance) {
+		return remove(src, dst, w, h, tolerance, null);
+	}
+
+	/**
+	 * Removes impulse noise on raw row-major 8-bit pixels, reusing a mask buffer (a new page-sized array costs page
+	 * faults on every call); see the class description.
+	 *
+	 * @param src pixels, {@code width*height}
+	 * @param dst output pixels, not the same array
+	 * @param w width
+	 * @param h height
+	 * @param tolerance grey-level difference up to which a neighbour counts as similar (default 64)
+	 * @param maskBuffer at least {@code w*h} bytes to reuse (overwritten), or null
+	 * @return estimated density and pixels changed
+	 */
+	public static Result remove(final byte[] src, final byte[] dst, final int w, final int h, final int tolerance,
+		final byte[] maskBuffer)
+	{
 		if (src == dst) throw new IllegalArgumentException("dst must not alias src");
 		if (src.length < w * h || dst.length < w * h) throw new IllegalArgumentException("arrays too short");
 		int lo = 255, hi = 0;
@@ -127,15 +145,15 @@ public final class ImpulseNoise {
 			return new Result(0, 0, 0, 0, low, high);
 		}
 		// pass 1: mark impulses (1 = impulse, 0 = noise-free); pass 2 writes the result
-		final byte[] mask = new byte[w * h];
+		final byte[] mask = maskBuffer != null && maskBuffer.length >= w * h ? maskBuffer : new byte[w * h];
 		Median.forEachChunk(h, 1, (plane, y0, y1) -> {
 			final NeighbourCounts nc = new NeighbourCounts(src, w, h, low, high, tolerance, y0);
 			for (int y = y0; y < y1; y++) {
 				final int[] sum = nc.next();
 				for (int x = 0, p = y * w; x < w; x++, p++) {
 					final int v = src[p] & 0xff;
-					if (v == low ? (sum[x] & 15) <= MAX_SIMILAR_NEIGHBOURS
-						: v == high && sum[x] >>> 4 <= MAX_SIMILAR_NEIGHBOURS) mask[p] = 1;
+					mask[p] = (byte) ((v == low ? (sum[x] & 15) <= MAX_SIMILAR_NEIGHBOURS
+						: v == high && sum[x] >>> 4 <= MAX_SIMILAR_NEIGHBOURS) ? 1 : 0);
 				}
 			}
 		});

@@ -288,6 +288,13 @@ public final class Median {
 					lt += ((a1 - m) >>> 31) - ((v1 - m) >>> 31) + ((a2 - m) >>> 31) - ((v2 - m) >>> 31);
 				}
 			}
+			// one branch-free step each way (the usual move), then loops for longer moves
+			int c = (half - lt) >>> 31;
+			m -= c;
+			lt -= hist[m] & -c;
+			c = (lt + hist[m] - half - 1) >>> 31;
+			lt += hist[m] & -c;
+			m += c;
 			if (lt > half) {
 				do
 					lt -= hist[--m];

@@ -61,6 +61,17 @@ class ImpulseNoiseTest {
 	}
 
 	@Test
+	void scanLikePageWithSensorNoiseEssentiallyUnchanged() {
+		// grey sensor noise (sigma 6) clamps paper to 255 and ink to 0 in places: those extremes are not impulses
+		final ArrayImg<UnsignedByteType, ByteArray> scan = Pages.scanned(page, 6, 2);
+		final ArrayImg<UnsignedByteType, ByteArray> out = ArrayImgs.unsignedBytes(w, h);
+		final ImpulseNoise.Result r = ImpulseNoise.remove(scan, out);
+		final double changed = Pages.countDifferent(Pages.pixels(scan), Pages.pixels(out)) / (double) (w * h);
+		assertTrue(changed < 1e-4, "changed fraction " + changed + " " + r);
+		assertTrue(r.estimatedDensity() < 1e-3, r.toString());
+	}
+
+	@Test
 	void uniformImageUntouched() {
 		final byte[] px = new byte[64];
 		final byte[] out = new byte[64];
@@ -102,5 +113,11 @@ class ImpulseNoiseTest {
 			() -> ImpulseNoise.remove(Views.translate(noisy, 3, 4), Views.translate(b, -2, 0)));
 		assertArrayEquals(Pages.pixels(a), Pages.pixels(b));
 		assertEquals(ra, rb);
+		// a reused, dirty mask buffer gives the same result
+		final byte[] mask = new byte[w * h];
+		java.util.Arrays.fill(mask, (byte) 1);
+		final byte[] c = new byte[w * h];
+		assertEquals(ra, ImpulseNoise.remove(Pages.pixels(noisy), c, w, h, ImpulseNoise.DEFAULT_TOLERANCE, mask));
+		assertArrayEquals(Pages.pixels(a), c);
 	}
 }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -164,7 +163,4 @@ final class Batch {
 		}
 	}
 
-	static List<String> rest(final String[] args, final int from) {
-		return new ArrayList<>(Arrays.asList(args).subList(from, args.length));
-	}
 }

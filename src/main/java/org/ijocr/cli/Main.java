@@ -159,7 +159,7 @@ public final class Main {
 					.length() > best.command().length())) best = e;
 			if (best != null) {
 				final String options = s.substring(best.command().length()).trim();
-				final Class<? extends Command> cls = commandClass(best);
+				final Class<? extends Command> cls = CommandBridge.commandClass(best.arg());
 				try {
 					CommandBridge.validate(cls, options);
 				}
@@ -200,16 +200,6 @@ public final class Main {
 		private static void replace(final ImagePlus imp, final ImagePlus result) {
 			imp.setStack(result.getStack());
 			imp.setCalibration(result.getCalibration());
-		}
-
-		@SuppressWarnings("unchecked")
-		private static Class<? extends Command> commandClass(final PluginsConfig.Entry e) {
-			try {
-				return (Class<? extends Command>) Class.forName(e.arg());
-			}
-			catch (final ClassNotFoundException | RuntimeException ex) {
-				throw new IllegalStateException("plugins.config names a missing class: " + e.arg());
-			}
 		}
 
 		/** Splits on ';' outside square brackets. */
@@ -294,7 +284,7 @@ public final class Main {
 
 	private static int commands(final PrintStream out) {
 		for (final PluginsConfig.Entry e : PluginsConfig.entries()) {
-			final Class<? extends Command> cls = Step.commandClass(e);
+			final Class<? extends Command> cls = CommandBridge.commandClass(e.arg());
 			out.println(e.command() + "   (" + e.menu() + ")");
 			for (final CommandBridge.Param p : CommandBridge.params(cls)) {
 				final StringBuilder sb = new StringBuilder("    ").append(p.key()).append('=');

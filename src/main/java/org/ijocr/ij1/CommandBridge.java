@@ -95,10 +95,7 @@ public class CommandBridge implements PlugIn {
 		final Context ctx = SciJava.context();
 		final CommandInfo info = info(ctx, cls);
 		final Module module = ctx.service(ModuleService.class).createModule(info);
-		final List<ModuleItem<?>> items = new ArrayList<>();
-		for (final ModuleItem<?> item : info.inputs())
-			if (isUserParam(item)) items.add(item);
-		applyOptions(module, items, options);
+		applyOptions(module, userItems(info), options);
 	}
 
 	/** The user-settable parameters of a command, in declaration order. */
@@ -107,8 +104,7 @@ public class CommandBridge implements PlugIn {
 		final CommandInfo info = info(ctx, cls);
 		final Module module = ctx.service(ModuleService.class).createModule(info);
 		final List<Param> list = new ArrayList<>();
-		for (final ModuleItem<?> item : info.inputs()) {
-			if (!isUserParam(item)) continue;
+		for (final ModuleItem<?> item : userItems(info)) {
 			list.add(new Param(item.getName(), label(item), item.getDescription(), boxed(item.getType()),
 				item.getValue(module), choices(item), number(item.getMinimumValue()), number(item.getMaximumValue()),
 				item.getWidgetStyle()));
@@ -118,7 +114,10 @@ public class CommandBridge implements PlugIn {
 
 	/** The display title of a command: its {@code @Plugin(label)}, e.g. {@code "OCR Median"}. */
 	public static String title(final Class<? extends Command> cls) {
-		final CommandInfo info = info(SciJava.context(), cls);
+		return title(info(SciJava.context(), cls), cls);
+	}
+
+	private static String title(final CommandInfo info, final Class<? extends Command> cls) {
 		final String t = info.getLabel();
 		return t == null || t.isEmpty() ? cls.getSimpleName() : t;
 	}
@@ -130,7 +129,7 @@ public class CommandBridge implements PlugIn {
 	{
 		final Context ctx = SciJava.context();
 		final CommandInfo info = info(ctx, cls);
-		final String title = title(cls);
+		final String title = title(info, cls);
 		final Module module = ctx.service(ModuleService.class).createModule(info);
 		if (module == null) throw new CommandFailure("cannot create the command " + cls.getName());
 		final List<ModuleItem<?>> userItems = new ArrayList<>();
@@ -334,8 +333,9 @@ public class CommandBridge implements PlugIn {
 
 	// -- metadata --
 
+	/** The command class of that name, loaded as the suite's own classes are; {@link CommandFailure} if none. */
 	@SuppressWarnings("unchecked")
-	static Class<? extends Command> commandClass(final String name) {
+	public static Class<? extends Command> commandClass(final String name) {
 		if (name == null || name.isBlank()) throw new CommandFailure("no command class given to the bridge");
 		try {
 			final Class<?> c = Class.forName(name.trim(), true, CommandBridge.class.getClassLoader());
@@ -350,6 +350,13 @@ public class CommandBridge implements PlugIn {
 	private static CommandInfo info(final Context ctx, final Class<? extends Command> cls) {
 		final CommandInfo info = ctx.service(CommandService.class).getCommand(cls);
 		return info != null ? info : new CommandInfo(cls);
+	}
+
+	private static List<ModuleItem<?>> userItems(final CommandInfo info) {
+		final List<ModuleItem<?>> items = new ArrayList<>();
+		for (final ModuleItem<?> item : info.inputs())
+			if (isUserParam(item)) items.add(item);
+		return items;
 	}
 
 	private static boolean isUserParam(final ModuleItem<?> item) {

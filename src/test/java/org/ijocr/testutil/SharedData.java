@@ -17,13 +17,17 @@ public final class SharedData {
 
 	/** The shared data folder; fails with a clear message when it is missing. */
 	public static Path root() {
-		final String prop = System.getProperty("ijocr.shared.data");
-		final Path p = prop != null ? Paths.get(prop) : Paths.get("..", "shared", "data");
+		final Path p = configured();
 		if (!Files.isDirectory(p)) {
 			throw new IllegalStateException("Shared evaluation data not found at " + p.toAbsolutePath()
 				+ " (expected ../shared/data beside the project, or -Dijocr.shared.data=DIR)");
 		}
 		return p.toAbsolutePath().normalize();
+	}
+
+	private static Path configured() {
+		final String prop = System.getProperty("ijocr.shared.data");
+		return prop != null ? Paths.get(prop) : Paths.get("..", "shared", "data");
 	}
 
 	/** A file below the shared data folder, e.g. {@code path("tesseract", "phototest.tif")}. */
@@ -35,8 +39,7 @@ public final class SharedData {
 
 	/** For tests: skips (rather than fails) when the shared data is absent, e.g. on a machine without it. */
 	public static Path requireRoot() {
-		final String prop = System.getProperty("ijocr.shared.data");
-		final Path p = prop != null ? Paths.get(prop) : Paths.get("..", "shared", "data");
+		final Path p = configured();
 		Assumptions.assumeTrue(Files.isDirectory(p), "shared data not present at " + p.toAbsolutePath());
 		return p.toAbsolutePath().normalize();
 	}

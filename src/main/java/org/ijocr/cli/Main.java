@@ -192,9 +192,12 @@ public final class Main {
 				}
 				return;
 			}
-			// an ImageJ built-in without a dialog (e.g. "8-bit", "Invert")
-			CommandBridge.clearLastFailure();
+			// an ImageJ built-in (e.g. "8-bit", "Gaussian Blur... sigma=2"): its dialogs read the options headless,
+			// and its errors go through IJ.error, which only prints; turn them into this file's failure
+			IJ.getErrorMessage(); // clears an earlier message
 			IJ.run(imp, command, options.isEmpty() ? null : options);
+			final String error = IJ.getErrorMessage();
+			if (error != null) throw new CommandFailure(command + ": " + error.trim().replaceAll("\\s+", " "));
 		}
 
 		private static void replace(final ImagePlus imp, final ImagePlus result) {

@@ -17,9 +17,9 @@ import ij.Menus;
  * Lets plain ImageJ 1 run {@code run("Command", "options")} without a display. ImageJ 1 builds its table of
  * commands while building AWT menus, which throws {@code HeadlessException} when there is no display, so no
  * macro can call a command headless. This installs the same table without menus: ImageJ's built-in commands
- * from its {@code IJ_Props.txt} and the suite's from {@code plugins.config}. Built-in commands that open a dialog
- * still cannot run headless (ImageJ 1's dialogs need a display); the suite's commands never build a dialog when
- * given options.
+ * from its {@code IJ_Props.txt} and the suite's from {@code plugins.config}. ImageJ 1.54's own dialogs read macro
+ * options without a display, so built-in commands run headless when given their options; the suite's commands
+ * never build a dialog when given options.
  */
 public final class HeadlessImageJ {
 

@@ -111,6 +111,21 @@ class MainTest {
 	}
 
 	@Test
+	void failingImagejBuiltInFailsTheFile() throws Exception {
+		final Path img = tmp.resolve("p.png");
+		new FileSaver(new ImagePlus("p", page(6))).saveAsPng(img.toString());
+		assertEquals(1, run("filter", "Crop", "--out", tmp.resolve("o").toString(), img.toString()));
+		assertTrue(err().contains("p.png: Crop: Area selection required"), err());
+		assertFalse(Files.exists(tmp.resolve("o").resolve("p.png")), "no output for a failed file");
+		// a built-in with a dialog reads its options headless
+		assertEquals(0, run("filter", "Gaussian Blur... sigma=2", "--out", tmp.resolve("g").toString(), img
+			.toString()), err());
+		final ImagePlus blurred = IJ.openImage(tmp.resolve("g").resolve("p.png").toString());
+		assertTrue(blurred.getProcessor().getStats().stdDev < new ImagePlus("p", page(6)).getProcessor()
+			.getStats().stdDev, "blurred");
+	}
+
+	@Test
 	void commandsListsKeys() {
 		assertEquals(0, run("commands"));
 		final String s = out.toString(StandardCharsets.UTF_8);

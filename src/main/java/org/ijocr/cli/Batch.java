@@ -49,12 +49,15 @@ final class Batch {
 		for (final String a : args) {
 			final Path p = Path.of(a);
 			if (Files.isDirectory(p)) {
+				final int before = files.size();
 				try (Stream<Path> s = Files.list(p)) {
 					s.filter(Files::isRegularFile).filter(Batch::isImageName).sorted().forEach(files::add);
 				}
 				catch (final IOException e) {
-					fail(p, "cannot list the folder: " + e.getMessage(), e);
+					fail(p, "cannot list the folder: " + reason(e), e);
+					continue;
 				}
+				if (files.size() == before) err.println("warning: " + p + ": no image files in this folder");
 			}
 			else if (Files.isRegularFile(p)) files.add(p);
 			else fail(p, Files.exists(p) ? "not a regular file" : "no such file or folder", null);
@@ -146,6 +149,16 @@ final class Batch {
 		final String n = p.getFileName().toString();
 		final int dot = n.lastIndexOf('.');
 		return dot > 0 ? n.substring(0, dot) : n;
+	}
+
+	/** Why an I/O call failed; Java's file-system exceptions carry only the path as their message. */
+	static String reason(final IOException e) {
+		if (e instanceof java.nio.file.NoSuchFileException) return "no such file or folder";
+		if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+		if (e instanceof java.nio.file.FileAlreadyExistsException) return "a file of that name is in the way";
+		if (e instanceof java.nio.file.FileSystemException && ((java.nio.file.FileSystemException) e).getReason() != null)
+			return ((java.nio.file.FileSystemException) e).getReason();
+		return message(e);
 	}
 
 	static String message(final Throwable e) {

@@ -101,11 +101,15 @@ public final class Main {
 			Files.createDirectories(outDir);
 		}
 		catch (final IOException e) {
-			err.println("error: cannot create the output folder " + outDir + ": " + e.getMessage());
+			err.println("error: cannot create the output folder " + outDir + ": " + Batch.reason(e));
 			return 1;
 		}
 		final Batch batch = new Batch(err, o.verbose);
 		final List<Path> files = batch.expand(inputs);
+		if (files.isEmpty() && batch.failures().isEmpty()) {
+			err.println("error: no image files among the inputs");
+			return 1;
+		}
 		final Map<String, Path> written = new HashMap<>();
 		final int done = batch.run(files, file -> {
 			final String base = Batch.baseName(file);
@@ -234,7 +238,7 @@ public final class Main {
 			text = Files.readString(file, StandardCharsets.UTF_8);
 		}
 		catch (final IOException e) {
-			err.println("error: " + file + ": cannot read the macro (" + e.getMessage() + ")");
+			err.println("error: " + file + ": cannot read the macro (" + Batch.reason(e) + ")");
 			return 1;
 		}
 		return runMacro(text, args.length == 3 ? args[2] : "", file.toString(), err);

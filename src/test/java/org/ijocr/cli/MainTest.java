@@ -126,6 +126,16 @@ class MainTest {
 	}
 
 	@Test
+	void emptyFolderAndMissingMacroSayWhy() throws Exception {
+		final Path empty = Files.createDirectories(tmp.resolve("empty"));
+		assertEquals(1, run("filter", "OCR Median", "--out", tmp.resolve("o").toString(), empty.toString()));
+		assertTrue(err().contains("empty: no image files in this folder"), err());
+		assertTrue(err().contains("error: no image files among the inputs"), err());
+		assertEquals(1, run("macro", tmp.resolve("missing.ijm").toString()));
+		assertTrue(err().contains("missing.ijm: cannot read the macro (no such file or folder)"), err());
+	}
+
+	@Test
 	void commandsListsKeys() {
 		assertEquals(0, run("commands"));
 		final String s = out.toString(StandardCharsets.UTF_8);

@@ -13,8 +13,12 @@ for (i = 0; i < files.length; i++) {
 	if (!endsWith(toLowerCase(files[i]), ".png") && !endsWith(toLowerCase(files[i]), ".tif")) continue;
 	open(input + File.separator + files[i]);
 	run("OCR Binarize", "method=Auto");
+	getHistogram(values, counts, 256);
+	if (bitDepth() != 8 || counts[0] + counts[255] != getWidth() * getHeight() || counts[0] == 0)
+		exit("binarize-folder: " + files[i] + " did not become black text on white");
 	saveAs("PNG", output + File.separator + File.getNameWithoutExtension(files[i]) + ".png");
 	close();
 	n++;
 }
+if (n == 0) exit("binarize-folder: no .png or .tif page in " + input);
 print("binarize-folder: wrote " + n + " page(s) to " + output);

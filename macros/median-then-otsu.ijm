@@ -11,5 +11,7 @@ run("OCR Median", "radius=1");
 run("OCR Binarize", "method=Otsu");
 getHistogram(values, counts, 256);
 ink = counts[0] / (getWidth() * getHeight());
+if (counts[0] + counts[255] != getWidth() * getHeight() || ink < 0.005 || ink > 0.3)
+	exit("median-then-otsu: unexpected result, ink " + d2s(100 * ink, 2) + "%");
 print("median-then-otsu: ink covers " + d2s(100 * ink, 2) + "% of the page");
 saveAs("PNG", output + File.separator + "page.png");

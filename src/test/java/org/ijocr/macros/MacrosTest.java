@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs every example macro in {@code macros/} headless (as {@code ij-ocr macro} does) on the shipped sample
- * pages, and checks that it succeeded and wrote binary pages.
+ * pages, and checks that it succeeded and wrote images. Each macro checks its own result and stops with
+ * {@code exit("…")} (exit status 1) when the check fails.
  */
 class MacrosTest {
 
@@ -50,12 +51,10 @@ class MacrosTest {
 		try (Stream<Path> s = Files.list(tmp)) {
 			written = s.filter(p -> p.toString().endsWith(".png")).toList();
 		}
-		assertFalse(written.isEmpty(), macro + " wrote nothing");
+		assertFalse(written.isEmpty(), macro + " wrote no image");
 		for (final Path png : written) {
 			final ImagePlus imp = IJ.openImage(png.toString());
-			assertEquals(8, imp.getBitDepth(), png.toString());
-			final int[] hist = imp.getProcessor().getHistogram();
-			assertTrue(hist[0] > 0 && hist[255] > 0, png + " has black ink and white paper");
+			assertTrue(imp != null && imp.getWidth() > 0, png + " is a readable image");
 		}
 	}
 }

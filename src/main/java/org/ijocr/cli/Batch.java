@@ -31,7 +31,8 @@ final class Batch {
 	@FunctionalInterface
 	interface Job {
 
-		void run(Path file) throws Exception;
+		/** Does one file; returns a note for its "ok" line (e.g. values the commands measured), or {@code null}. */
+		String run(Path file) throws Exception;
 	}
 
 	private final PrintStream err;
@@ -73,9 +74,10 @@ final class Batch {
 			final Path f = files.get(i);
 			final long t0 = System.nanoTime();
 			try {
-				job.run(f);
+				final String note = job.run(f);
 				ok++;
-				err.printf(Locale.ROOT, "[%d/%d] %s: ok (%.2f s)%n", i + 1, n, f, (System.nanoTime() - t0) / 1e9);
+				err.printf(Locale.ROOT, "[%d/%d] %s: ok (%.2f s)%s%n", i + 1, n, f, (System.nanoTime() - t0) / 1e9,
+					note == null || note.isEmpty() ? "" : "; " + note);
 			}
 			catch (final Exception | OutOfMemoryError | StackOverflowError e) {
 				err.printf(Locale.ROOT, "[%d/%d] %s: FAILED%n", i + 1, n, f);

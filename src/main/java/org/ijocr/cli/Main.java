@@ -117,9 +117,12 @@ public final class Main {
 			if (earlier != null) throw new IOException("its output name " + base
 				+ ".png is already taken by " + earlier + " (rename one of them)");
 			final ImagePlus imp = Batch.open(file);
+			final List<String> notes = new ArrayList<>();
 			for (final Step step : pipeline)
-				step.apply(imp);
+				for (final CommandBridge.Value v : step.apply(imp))
+					notes.add(step.command() + ": " + v.label() + " = " + v.text());
 			save(imp, outDir, base, file);
+			return String.join("; ", notes);
 		});
 		return batch.summary(done, "written to " + outDir);
 	}
@@ -185,16 +188,17 @@ public final class Main {
 			return new Step(builtIn, s.substring(builtIn.length()).trim(), null);
 		}
 
-		void apply(final ImagePlus imp) {
+		/** Runs the step on {@code imp}; returns the scalar values the command reported (e.g. a skew angle). */
+		List<CommandBridge.Value> apply(final ImagePlus imp) {
 			if (suiteCommand != null) {
 				try {
 					final CommandBridge.Outcome outcome = CommandBridge.execute(suiteCommand, imp, options);
 					if (!outcome.images().isEmpty()) replace(imp, outcome.images().get(0));
+					return outcome.values();
 				}
 				catch (final CommandFailure e) {
 					throw new CommandFailure(command + ": " + e.getMessage(), e);
 				}
-				return;
 			}
 			// an ImageJ built-in (e.g. "8-bit", "Gaussian Blur... sigma=2"): its dialogs read the options headless,
 			// and its errors go through IJ.error, which only prints; turn them into this file's failure
@@ -202,6 +206,7 @@ public final class Main {
 			IJ.run(imp, command, options.isEmpty() ? null : options);
 			final String error = IJ.getErrorMessage();
 			if (error != null) throw new CommandFailure(command + ": " + error.trim().replaceAll("\\s+", " "));
+			return List.of();
 		}
 
 		private static void replace(final ImagePlus imp, final ImagePlus result) {

@@ -43,7 +43,22 @@ public class CommandBridge implements PlugIn {
 	private static volatile String lastFailure;
 
 	/** What a command produced. */
-	public record Outcome(List<ImagePlus> images, List<Table> tables, boolean canceled) {}
+	public record Outcome(List<ImagePlus> images, List<Table> tables, List<Value> values, boolean canceled) {}
+
+	/** A scalar output of a command (a number, text or truth value): its key (field name), label and value. */
+	public record Value(String key, String label, Object value) {
+
+		/** The value as macros see it: numbers without a trailing ".0", others as text. */
+		public String text() {
+			if (value instanceof Double || value instanceof Float) {
+				final double d = ((Number) value).doubleValue();
+				return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
+			}
+			return String.valueOf(value);
+		}
+	}
+
+	private static final java.util.Map<String, String> lastOutputs = new java.util.concurrent.ConcurrentHashMap<>();
 
 	/** A table a command produced, with the title it is shown under (its output parameter's label). */
 	public record Table(String title, ResultsTable table) {}
@@ -62,7 +77,7 @@ public class CommandBridge implements PlugIn {
 			lastFailure = null;
 			final Outcome outcome = execute(cls, WindowManager.getCurrentImage(), options, options == null
 				&& !GraphicsEnvironment.isHeadless());
-			display(outcome);
+			display(title, outcome);
 		}
 		catch (final CommandFailure e) {
 			report(title, e);
@@ -72,6 +87,15 @@ public class CommandBridge implements PlugIn {
 	/** The message of the last failed command run through the menus or a macro, or {@code null}. */
 	public static String lastFailure() {
 		return lastFailure;
+	}
+
+	/**
+	 * A scalar output of the last command run through the menus or a macro, by key (its field name, e.g.
+	 * {@code angle}), as text; the empty string if it produced none. Macros read it with
+	 * {@code call("org.ijocr.ij1.CommandBridge.output", "angle")}.
+	 */
+	public static String output(final String key) {
+		return key == null ? "" : lastOutputs.getOrDefault(key.trim().toLowerCase(Locale.ROOT), "");
 	}
 
 	/** Clears {@link #lastFailure()}. */
@@ -154,7 +178,7 @@ public class CommandBridge implements PlugIn {
 			throw new CommandFailure("cannot initialize: " + e.getMessage(), e);
 		}
 		if (dialog) {
-			if (!showDialog(title, module, userItems)) return new Outcome(List.of(), List.of(), true);
+			if (!showDialog(title, module, userItems)) return new Outcome(List.of(), List.of(), List.of(), true);
 		}
 		else applyOptions(module, userItems, options);
 		try {
@@ -168,12 +192,15 @@ public class CommandBridge implements PlugIn {
 		}
 		final List<ImagePlus> images = new ArrayList<>();
 		final List<Table> tables = new ArrayList<>();
+		final List<Value> values = new ArrayList<>();
 		for (final ModuleItem<?> item : info.outputs()) {
 			final Object value = item.getValue(module);
 			if (value instanceof ImagePlus && value != imp) images.add((ImagePlus) value);
 			else if (value instanceof ResultsTable) tables.add(new Table(label(item), (ResultsTable) value));
+			else if (value instanceof Number || value instanceof String || value instanceof Boolean) values.add(
+				new Value(item.getName(), label(item), value));
 		}
-		return new Outcome(images, tables, false);
+		return new Outcome(images, tables, values, false);
 	}
 
 	private static void applyOptions(final Module module, final List<ModuleItem<?>> items, final String options) {
@@ -245,11 +272,27 @@ public class CommandBridge implements PlugIn {
 		return true;
 	}
 
-	private static void display(final Outcome outcome) {
-		for (final ImagePlus out : outcome.images())
-			out.show(); // in batch mode this makes it the active image
-		for (final Table t : outcome.tables())
-			t.table().show(t.title());
+	/**
+	 * Shows what a command produced: images become active (in batch mode too); tables are shown under their
+	 * titles — without a display ImageJ 1 keeps no named tables, so there the last one becomes the "Results"
+	 * table, where {@code getResult}/{@code nResults}/{@code saveAs("Results", …)} find it; scalar outputs go to
+	 * the Log and to {@link #output(String)}.
+	 */
+	private static void display(final String title, final Outcome outcome) {
+		lastOutputs.clear();
+		for (final ImagePlus out : outcome.images()) {
+			if (GraphicsEnvironment.isHeadless() && !ij.macro.Interpreter.isBatchMode()) WindowManager
+				.setTempCurrentImage(out); // no window without a display, and outside batch mode show() would fail
+			else out.show(); // in batch mode this makes it the active image
+		}
+		for (final Table t : outcome.tables()) {
+			if (GraphicsEnvironment.isHeadless()) ij.plugin.filter.Analyzer.setResultsTable(t.table());
+			else t.table().show(t.title());
+		}
+		for (final Value v : outcome.values()) {
+			lastOutputs.put(v.key().toLowerCase(Locale.ROOT), v.text());
+			IJ.log(title + ": " + v.label() + " = " + v.text());
+		}
 	}
 
 	private static void report(final String title, final CommandFailure e) {

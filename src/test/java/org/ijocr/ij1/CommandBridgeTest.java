@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import ij.ImagePlus;
+import ij.Macro;
+import ij.plugin.filter.Analyzer;
 import ij.process.ByteProcessor;
 
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,38 @@ class CommandBridgeTest {
 		assertEquals(1, out.tables().size());
 		assertEquals("Probe Table", out.tables().get(0).title());
 		assertEquals(7, out.tables().get(0).table().getValue("Count", 0));
+	}
+
+	@Test
+	void scalarOutputsAreValues() {
+		final CommandBridge.Outcome out = CommandBridge.execute(ProbeCommand.class, image(), "radius=2.25");
+		assertEquals(List.of(new CommandBridge.Value("twice", "Twice the radius", 4.5)), out.values());
+		assertEquals("4.5", out.values().get(0).text());
+		assertEquals("4", new CommandBridge.Value("n", "N", 4.0).text());
+	}
+
+	@Test
+	void fromAMacroHeadlessOutputsReachTheMacro() throws InterruptedException {
+		// as run("OCR Probe", "radius=3 count=9") does: options on a "Run$_" thread, the bridge as the plugin
+		final Thread run = new Thread(() -> {
+			ij.WindowManager.setTempCurrentImage(image());
+			Macro.setOptions("radius=3 count=9");
+			ij.macro.Interpreter.batchMode = true;
+			try {
+				new CommandBridge().run(ProbeCommand.class.getName());
+			}
+			finally {
+				Macro.setOptions(null);
+				ij.macro.Interpreter.batchMode = false;
+			}
+		}, "Run$_probe");
+		run.start();
+		run.join();
+		assertEquals(null, CommandBridge.lastFailure());
+		assertEquals("6", CommandBridge.output("twice")); // call("org.ijocr.ij1.CommandBridge.output", "twice")
+		assertEquals("", CommandBridge.output("nothing"));
+		// headless, ImageJ 1 has no named tables: the command's table is the Results table
+		assertEquals(9, Analyzer.getResultsTable().getValue("Count", 0));
 	}
 
 	@Test

@@ -37,6 +37,9 @@ public class ProbeCommand implements Command {
 	@Parameter(type = ItemIO.OUTPUT, label = "Probe Table")
 	ResultsTable table;
 
+	@Parameter(type = ItemIO.OUTPUT, label = "Twice the radius")
+	double twice;
+
 	static volatile String seen;
 
 	@Override
@@ -47,5 +50,6 @@ public class ProbeCommand implements Command {
 		created = new ImagePlus(title, new ByteProcessor(4, 3));
 		table = new ResultsTable();
 		table.addValue("Count", count);
+		twice = 2 * radius;
 	}
 }

@@ -86,6 +86,16 @@ public final class GuiSmoke {
 			"return 'ok ' + v;"));
 		check(result != null && result.startsWith("ok "), "batch macro ran the suite's commands: " + result);
 
+		// 4. with a display, a command's table is shown under its own title and macros find it there
+		final String table = IJ.runMacro(String.join("\n", //
+			"setBatchMode(true);", //
+			"newImage('t', '8-bit ramp', 120, 90, 1);", //
+			"run('OCR Compare Binarizations', 'output=Stack');", //
+			"if (!isOpen('Binarizations')) exit('no Binarizations table');", //
+			"return 'rows ' + Table.size('Binarizations') + ' ' + nSlices;"));
+		check(table != null && table.matches("rows (\\d+) \\1"), "the Binarizations table is open by title, a row per "
+			+ "slice: " + table);
+
 		for (final String f : failures)
 			System.err.println("SMOKE FAILED: " + f);
 		System.err.println(failures.isEmpty() ? "smoke: all checks passed" : "smoke: " + failures.size()

@@ -5,9 +5,6 @@ import java.util.Arrays;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
-import org.ijocr.core.morph.ConnectedComponents;
-import org.ijocr.core.threshold.GlobalThresholds;
-import org.ijocr.core.threshold.Histogram;
 
 /**
  * Resizing of images, static facade in the style of ImgLib2's {@code Gauss3}, and the text-size estimate behind
@@ -252,5 +249,53 @@ public final class Scale {
 					d[dOff + y * wd + i] = (float) row[i];
 			}
 		}
+	}
+
+	/**
+	 * Estimated height of capital letters, in pixels, of the text on a grey page (dark ink on light paper); 0 when no
+	 * text is found. Letter-sized ink components ({@code [0.4, 3]} times the median component height, at most 3 times
+	 * as wide) are measured: the most frequent height (smoothed histogram) is the x-height of the lowercase letters;
+	 * the median height of the components 1.2 to 1.8 times as tall (capitals, ascenders and descenders, which differ
+	 * little) is the cap height; with fewer than 5 % of them (e.g. all-lowercase specks) it is {@link #CAP_OVER_X}
+	 * times the x-height.
+	 */
+	public static double capHeight(final byte[] grey, final int w, final int h) {
+		final Glyphs g = Glyphs.find(grey, w, h, 0.4, 3, 3);
+		if (g.count < Skew.MIN_GLYPHS) return 0;
+		int maxH = 0;
+		for (int i = 0; i < g.count; i++)
+			maxH = Math.max(maxH, g.maxY[i] - g.minY[i] + 1);
+		final int[] hist = new int[maxH + 2];
+		for (int i = 0; i < g.count; i++)
+			hist[g.maxY[i] - g.minY[i] + 1]++;
+		int mode = 0;
+		double best = -1;
+		for (int v = 1; v <= maxH; v++) {
+			final double sm = hist[v - 1] + 2.0 * hist[v] + hist[v + 1];
+			if (sm > best) {
+				best = sm;
+				mode = v;
+			}
+		}
+		final int[] tall = new int[g.count];
+		int m = 0;
+		for (int i = 0; i < g.count; i++) {
+			final int ch = g.maxY[i] - g.minY[i] + 1;
+			if (ch >= 1.2 * mode && ch <= 1.8 * mode) tall[m++] = ch;
+		}
+		if (m < 0.05 * g.count) return CAP_OVER_X * mode;
+		Arrays.sort(tall, 0, m);
+		return m % 2 == 1 ? tall[m / 2] : 0.5 * (tall[m / 2 - 1] + tall[m / 2]);
+	}
+
+	/**
+	 * The automatic upscaling factor for text whose capitals are {@code capHeight} pixels tall: {@code target /
+	 * capHeight} when that enlarges (at most {@link #MAX_AUTO_FACTOR}), else 1 (never shrinks); 1 when no text was
+	 * found ({@code capHeight} 0).
+	 */
+	public static double autoFactor(final double capHeight, final double target) {
+		if (!(target > 0)) throw new IllegalArgumentException("target cap height must be > 0, got " + target);
+		if (!(capHeight > 0) || capHeight >= target) return 1;
+		return Math.min(MAX_AUTO_FACTOR, target / capHeight);
 	}
 }

@@ -13,7 +13,10 @@ import org.ijocr.core.threshold.Histogram;
  */
 final class Glyphs {
 
-	/** Minimum difference of the mean ink and mean paper levels for a page to count as having text. */
+	/**
+	 * Minimum difference of the mean ink and mean paper levels for a page to count as having text (or half the range
+	 * of levels, if smaller: a 0/1 image from a 1-bit file has text).
+	 */
 	static final int MIN_CONTRAST = 40;
 
 	/** Components shorter than this (pixels) are specks, not letters. */
@@ -49,7 +52,13 @@ final class Glyphs {
 	{
 		final int[] hist = Histogram.of(grey);
 		final int t = GlobalThresholds.otsu(hist);
-		if (t < 0 || t >= 255 || contrast(hist, t) < MIN_CONTRAST) return NONE;
+		int first = 0, last = 255;
+		while (first < 255 && hist[first] == 0)
+			first++;
+		while (last > 0 && hist[last] == 0)
+			last--;
+		// two-level images (e.g. 0/1 from a 1-bit file) count as having contrast
+		if (t < first || t >= last || contrast(hist, t) < Math.min(MIN_CONTRAST, 0.5 * (last - first))) return NONE;
 		final byte[] bin = new byte[w * h];
 		for (int i = 0; i < bin.length; i++)
 			bin[i] = (grey[i] & 0xff) <= t ? 0 : (byte) 255;

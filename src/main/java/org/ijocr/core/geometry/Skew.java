@@ -39,7 +39,7 @@ public final class Skew {
 	public static final int MIN_GLYPHS = 10;
 
 	/** Lowest confidence at which a non-zero angle is reported. */
-	public static final double MIN_CONFIDENCE = 0.2;
+	public static final double MIN_CONFIDENCE = 0.5;
 
 	/** Short side, in pixels, the page is reduced to (by an integer factor) before analysis. */
 	static final int WORK_SIZE = 1200;

@@ -1,5 +1,9 @@
 package org.ijocr.core.geometry;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
@@ -35,6 +39,10 @@ public final class Rotate {
 	private static final int FRAC = 32;
 
 	private static final double ONE = 1L << FRAC;
+
+	/** Little-endian views of a byte[] as shorts and ints: neighbouring pixels in one bounds-checked load. */
+	private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class,
+		ByteOrder.LITTLE_ENDIAN), INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
 	/** Bits of the integer bicubic weights per axis (sum 2048). */
 	private static final int CUBIC_BITS = 11;
@@ -162,6 +170,12 @@ public final class Rotate {
 			return h > l ? new int[] { l, h } : new int[] { 0, 0 };
 		}
 
+		/** Whether every kernel tap of the fixed-point source position lies outside the source. */
+		boolean outside(final long x, final long y) {
+			final int xi = (int) (x >> FRAC) - before, yi = (int) (y >> FRAC) - before;
+			return xi + taps <= 0 || xi >= ws || yi + taps <= 0 || yi >= hs;
+		}
+
 		/** The range of i with {@code lo <= a + i b < hi} (open interval, unbounded when {@code b} is 0). */
 		private static double[] span(final double a, final double b, final double lo, final double hi) {
 			if (Math.abs(b) < 1e-12) return a >= lo && a < hi ? new double[] { -1e9, 1e9 } : new double[] { 0, 0 };
@@ -205,13 +219,16 @@ public final class Rotate {
 		final int o, final int i0, final int i1, final long x0, final long y0, final long dx, final long dy)
 	{
 		long x = x0 + i0 * dx, y = y0 + i0 * dy;
+		final int round = 1 << (2 * TABLE_BITS - 1);
 		for (int i = i0; i < i1; i++, x += dx, y += dy) {
 			final int p = so + (int) (y >> FRAC) * w + (int) (x >> FRAC);
 			final int fx = (int) (x >>> (FRAC - TABLE_BITS)) & (TAB - 1), fy = (int) (y >>> (FRAC - TABLE_BITS))
 				& (TAB - 1);
-			final int r0 = (s[p] & 0xff) * (TAB - fx) + (s[p + 1] & 0xff) * fx;
-			final int r1 = (s[p + w] & 0xff) * (TAB - fx) + (s[p + w + 1] & 0xff) * fx;
-			d[o + i] = (byte) ((r0 * (TAB - fy) + r1 * fy + (1 << (2 * TABLE_BITS - 1))) >> (2 * TABLE_BITS));
+			// two neighbouring pixels per load (little-endian: the left one in the low byte)
+			final int top = (short) SHORT.get(s, p), bottom = (short) SHORT.get(s, p + w);
+			final int a = top & 0xff, b = (top >> 8) & 0xff, c = bottom & 0xff, e = (bottom >> 8) & 0xff;
+			final int r0 = (a << TABLE_BITS) + (b - a) * fx, r1 = (c << TABLE_BITS) + (e - c) * fx;
+			d[o + i] = (byte) (((r0 << TABLE_BITS) + (r1 - r0) * fy + round) >> (2 * TABLE_BITS));
 		}
 	}
 
@@ -225,18 +242,20 @@ public final class Rotate {
 			final int fx = ((int) (x >>> (FRAC - TABLE_BITS)) & (TAB - 1)) << 2;
 			final int fy = ((int) (y >>> (FRAC - TABLE_BITS)) & (TAB - 1)) << 2;
 			final int a0 = tab[fx], a1 = tab[fx + 1], a2 = tab[fx + 2], a3 = tab[fx + 3];
-			final int r0 = (s[p] & 0xff) * a0 + (s[p + 1] & 0xff) * a1 + (s[p + 2] & 0xff) * a2 + (s[p + 3] & 0xff) * a3;
-			final int q1 = p + w, q2 = q1 + w, q3 = q2 + w;
-			final int r1 = (s[q1] & 0xff) * a0 + (s[q1 + 1] & 0xff) * a1 + (s[q1 + 2] & 0xff) * a2 + (s[q1 + 3] & 0xff)
-				* a3;
-			final int r2 = (s[q2] & 0xff) * a0 + (s[q2 + 1] & 0xff) * a1 + (s[q2 + 2] & 0xff) * a2 + (s[q2 + 3] & 0xff)
-				* a3;
-			final int r3 = (s[q3] & 0xff) * a0 + (s[q3 + 1] & 0xff) * a1 + (s[q3 + 2] & 0xff) * a2 + (s[q3 + 3] & 0xff)
-				* a3;
+			// four neighbouring pixels per load (little-endian: the leftmost in the low byte)
+			final int r0 = row4((int) INT.get(s, p), a0, a1, a2, a3);
+			final int r1 = row4((int) INT.get(s, p + w), a0, a1, a2, a3);
+			final int r2 = row4((int) INT.get(s, p + 2 * w), a0, a1, a2, a3);
+			final int r3 = row4((int) INT.get(s, p + 3 * w), a0, a1, a2, a3);
 			final int v = (r0 * tab[fy] + r1 * tab[fy + 1] + r2 * tab[fy + 2] + r3 * tab[fy + 3] + round) >> (2
 				* CUBIC_BITS);
 			d[o + i] = (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
 		}
+	}
+
+	/** The weighted sum of the four bytes packed in {@code q} (lowest byte first). */
+	private static int row4(final int q, final int a0, final int a1, final int a2, final int a3) {
+		return (q & 0xff) * a0 + ((q >>> 8) & 0xff) * a1 + ((q >>> 16) & 0xff) * a2 + (q >>> 24) * a3;
 	}
 
 	/** Pixels {@code [i0, i1)} of a row with bounds checks: taps outside the source count as {@code fill}. */
@@ -244,8 +263,10 @@ public final class Rotate {
 		final int i0, final int i1, final long x0, final long y0, final long dx, final long dy, final int fill)
 	{
 		for (int i = i0; i < i1; i++) {
-			final double v = sample(m, x0 + i * dx, y0 + i * dy, fill, (xx, yy) -> s[so + yy * m.ws + xx] & 0xff);
-			d[o + i] = (byte) Math.max(0, Math.min(255, (int) Math.round(v)));
+			final long x = x0 + i * dx, y = y0 + i * dy;
+			if (m.outside(x, y)) d[o + i] = (byte) fill;
+			else d[o + i] = (byte) Math.max(0, Math.min(255, (int) Math.round(sample(m, x, y, fill, (xx, yy) -> s[so
+				+ yy * m.ws + xx] & 0xff))));
 		}
 	}
 
@@ -260,8 +281,10 @@ public final class Rotate {
 			final long x0 = m.x0(y), yy0 = m.y0(y);
 			for (int p = 0; p < planes; p++) {
 				final int so = p * planeS, o = p * planeD + y * m.wd;
-				for (int i = 0; i < m.wd; i++)
-					d[o + i] = (float) sample(m, x0 + i * dx, yy0 + i * dy, fill, (xx, yy) -> s[so + yy * m.ws + xx]);
+				for (int i = 0; i < m.wd; i++) {
+					final long x = x0 + i * dx, yy = yy0 + i * dy;
+					d[o + i] = m.outside(x, yy) ? fill : (float) sample(m, x, yy, fill, (sx, sy) -> s[so + sy * m.ws + sx]);
+				}
 			}
 		}
 	}

@@ -9,19 +9,21 @@ if (args.length > 1) output = args[1];
 File.makeDirectory(output);
 setBatchMode(true);
 open(input);
-original = getTitle();
+original = getImageID();
 w = getWidth();  h = getHeight();
-run("Duplicate...", "title=page");
+open(input); // a second copy to turn and straighten
+page = getImageID();
+if (page == original) exit("deskew: could not open a second copy of " + input);
 run("OCR Rotate", "angle=4");
 saveAs("PNG", output + File.separator + "rotated.png");
-rename("page");
-before = interiorDifference(original, "page");
+before = interiorDifference(original, page);
+selectImage(page);
 run("OCR Deskew");
-after = interiorDifference(original, "page");
 if (getWidth() != w || getHeight() != h) exit("deskew: the page changed size");
+after = interiorDifference(original, page);
 if (!(after < before / 3)) exit("deskew: the page did not come back straight (mean difference "
 	+ d2s(before, 2) + " before, " + d2s(after, 2) + " after)");
-selectImage("page");
+selectImage(page);
 saveAs("PNG", output + File.separator + "deskewed.png");
 print("deskew: mean difference to the original page " + d2s(before, 2) + " when turned by 4°, " + d2s(after, 2)
 	+ " after OCR Deskew");

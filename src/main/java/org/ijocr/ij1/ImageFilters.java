@@ -47,7 +47,76 @@ public final class ImageFilters {
 		void apply(ArrayImg<UnsignedByteType, ByteArray> grey, ArrayImg<UnsignedByteType, ByteArray> binary);
 	}
 
+	/**
+	 * An operation from one grey plane to a plane of another size (the same for every plane); {@code src} and
+	 * {@code dst} never alias.
+	 */
+	public interface TransformOp {
+
+		/**
+		 * @param slice the stack slice, 1-based (RGB images call this once per channel, with the same slice)
+		 */
+		<T extends RealType<T> & NativeType<T>> void apply(int slice, ArrayImg<T, ?> src, ArrayImg<T, ?> dst);
+	}
+
 	private ImageFilters() {}
+
+	/**
+	 * Replaces every plane of {@code imp} with {@code op}'s result of size {@code width}&times;{@code height},
+	 * keeping the image type (RGB: each channel), the slice labels and the display range of 16- and 32-bit images.
+	 * Selections do not limit the change (a geometric operation moves every pixel); when the size changes the
+	 * selection is removed. A single image can be restored, size and calibration included, with Edit&gt;Undo.
+	 */
+	public static void transform(final ImagePlus imp, final int width, final int height, final TransformOp op) {
+		if (width < 1 || height < 1) throw new IllegalArgumentException("the result would be empty (" + width + "×"
+			+ height + ")");
+		withImageJThreads(() -> transformNow(imp, width, height, op));
+	}
+
+	private static void transformNow(final ImagePlus imp, final int width, final int height, final TransformOp op) {
+		final ImageStack stack = imp.getStack();
+		final int n = stack.getSize();
+		final ImageStack out = new ImageStack(width, height);
+		for (int s = 1; s <= n; s++) {
+			final ImageProcessor ip = stack.getProcessor(s);
+			final ImageProcessor res;
+			if (ip instanceof ColorProcessor) {
+				final int len = ip.getPixelCount();
+				final byte[][] in = { new byte[len], new byte[len], new byte[len] };
+				((ColorProcessor) ip).getRGB(in[0], in[1], in[2]);
+				final byte[][] o = new byte[3][];
+				for (int c = 0; c < 3; c++) {
+					final ByteProcessor r = new ByteProcessor(width, height);
+					transformTyped(s, new ByteProcessor(ip.getWidth(), ip.getHeight(), in[c]), r, op);
+					o[c] = (byte[]) r.getPixels();
+				}
+				final ColorProcessor cp = new ColorProcessor(width, height);
+				cp.setRGB(o[0], o[1], o[2]);
+				res = cp;
+			}
+			else {
+				res = ip.createProcessor(width, height);
+				transformTyped(s, ip, res, op);
+			}
+			out.addSlice(stack.getSliceLabel(s), res);
+			if (n > 1) IJ.showProgress(s, n);
+		}
+		final double min = imp.getDisplayRangeMin(), max = imp.getDisplayRangeMax();
+		final boolean keepRange = imp.getBitDepth() == 16 || imp.getBitDepth() == 32;
+		if (n == 1) Undo.setup(Undo.TYPE_CONVERSION, imp); // keeps the old processor and calibration
+		else Undo.reset();
+		if (width != imp.getWidth() || height != imp.getHeight()) imp.deleteRoi();
+		replacePixels(imp, out);
+		if (keepRange) imp.setDisplayRange(min, max);
+		finish(imp);
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static void transformTyped(final int slice, final ImageProcessor src, final ImageProcessor dst,
+		final TransformOp op)
+	{
+		op.apply(slice, (ArrayImg) ImgWrap.real(src), (ArrayImg) ImgWrap.real(dst));
+	}
 
 	/**
 	 * Runs {@code op} on every plane of {@code imp} in place, keeping the image type.

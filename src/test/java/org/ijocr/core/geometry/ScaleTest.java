@@ -1,0 +1,174 @@
+package org.ijocr.core.geometry;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.parallel.Parallelization;
+import net.imglib2.type.numeric.real.FloatType;
+
+import org.junit.jupiter.api.Test;
+
+/** Resizing: exact copies and block means, analytic ramps, and the cap-height estimate. */
+class ScaleTest {
+
+	private static byte[] resize(final byte[] s, final int w, final int h, final int wd, final int hd,
+		final Interpolation ip)
+	{
+		final byte[] d = new byte[wd * hd];
+		Scale.resize(ip, ArrayImgs.unsignedBytes(s, w, h), ArrayImgs.unsignedBytes(d, wd, hd));
+		return d;
+	}
+
+	@Test
+	void factorOneCopiesExactly() {
+		final byte[] s = RotateTest.random(41 * 29, 1);
+		for (final Interpolation ip : Interpolation.values())
+			assertArrayEquals(s, resize(s, 41, 29, 41, 29, ip), ip.label());
+	}
+
+	@Test
+	void halvingAndThirdingAverageBlocks() {
+		final int w = 42, h = 30;
+		final byte[] s = RotateTest.random(w * h, 2);
+		for (final int k : new int[] { 2, 3 }) {
+			for (final Interpolation ip : new Interpolation[] { Interpolation.BILINEAR, Interpolation.BICUBIC }) {
+				final byte[] d = resize(s, w, h, w / k, h / k, ip);
+				for (int y = 0; y < h / k; y++)
+					for (int x = 0; x < w / k; x++) {
+						int sum = 0;
+						for (int dy = 0; dy < k; dy++)
+							for (int dx = 0; dx < k; dx++)
+								sum += s[(k * y + dy) * w + k * x + dx] & 0xff;
+						final int expected = (int) Math.floor(sum / (double) (k * k) + 0.5);
+						assertEquals(expected, d[y * (w / k) + x] & 0xff, 1, "1/" + k + " " + ip + " at " + x + "," + y);
+						if (k == 2) assertEquals(expected, d[y * (w / k) + x] & 0xff, "exact mean at " + x + "," + y);
+					}
+			}
+		}
+	}
+
+	@Test
+	void enlargingByThreeHitsTheSourcePixels() {
+		final int w = 20, h = 15;
+		final byte[] s = RotateTest.random(w * h, 3);
+		for (final Interpolation ip : Interpolation.values()) {
+			final byte[] d = resize(s, w, h, 3 * w, 3 * h, ip);
+			// destination pixel 3k+1 has its centre on source pixel k
+			for (int y = 0; y < h; y++)
+				for (int x = 0; x < w; x++)
+					assertEquals(s[y * w + x], d[(3 * y + 1) * 3 * w + 3 * x + 1], ip + " at " + x + "," + y);
+		}
+	}
+
+	@Test
+	void nearestDoublingRepeatsPixels() {
+		final int w = 9, h = 7;
+		final byte[] s = RotateTest.random(w * h, 4);
+		final byte[] d = resize(s, w, h, 2 * w, 2 * h, Interpolation.NONE);
+		for (int y = 0; y < 2 * h; y++)
+			for (int x = 0; x < 2 * w; x++)
+				assertEquals(s[(y / 2) * w + x / 2], d[y * 2 * w + x]);
+	}
+
+	/** Bilinear and bicubic reproduce a linear ramp at any enlarging factor, away from the edges. */
+	@Test
+	void rampsResizeAnalytically() {
+		final int w = 30, h = 20, wd = 51, hd = 37;
+		final float[] f = new float[w * h];
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++)
+				f[y * w + x] = 10 + 2 * x + 3 * y;
+		for (final Interpolation ip : new Interpolation[] { Interpolation.BILINEAR, Interpolation.BICUBIC }) {
+			final ArrayImg<FloatType, FloatArray> d = ArrayImgs.floats(wd, hd);
+			Scale.resize(ip, ArrayImgs.floats(f, w, h), d);
+			final float[] o = d.update(null).getCurrentStorageArray();
+			for (int y = 4; y < hd - 4; y++)
+				for (int x = 4; x < wd - 4; x++) {
+					final double xs = (x + 0.5) * w / wd - 0.5, ys = (y + 0.5) * h / hd - 0.5;
+					assertEquals(10 + 2 * xs + 3 * ys, o[y * wd + x], 1e-3, ip + " at " + x + "," + y);
+				}
+		}
+		// shrinking by 2.5 averages each pixel over the part of it the destination pixel covers
+		final ArrayImg<FloatType, FloatArray> small = ArrayImgs.floats(12, 8);
+		Scale.resize(Interpolation.BICUBIC, ArrayImgs.floats(f, w, h), small);
+		final float[] o = small.update(null).getCurrentStorageArray();
+		for (int y = 0; y < 8; y++)
+			for (int x = 0; x < 12; x++)
+				assertEquals(10 + 2 * boxMean(2.5 * x, 2.5 * x + 2.5) + 3 * boxMean(2.5 * y, 2.5 * y + 2.5), o[y * 12
+					+ x], 1e-3);
+	}
+
+	/** Mean over [a, b) of the step function that is k on [k, k+1). */
+	private static double boxMean(final double a, final double b) {
+		double s = 0;
+		for (int k = (int) Math.floor(a); k < b; k++)
+			s += k * (Math.min(b, k + 1) - Math.max(a, k));
+		return s / (b - a);
+	}
+
+	@Test
+	void threadsGiveTheSameResult() {
+		final byte[] s = RotateTest.random(300 * 200, 5);
+		final byte[][] r = new byte[2][];
+		Parallelization.runSingleThreaded(() -> r[0] = resize(s, 300, 200, 517, 333, Interpolation.BICUBIC));
+		Parallelization.runWithNumThreads(4, () -> r[1] = resize(s, 300, 200, 517, 333, Interpolation.BICUBIC));
+		assertArrayEquals(r[0], r[1]);
+	}
+
+	/** Lines of text in one font whose capitals are {@code cap} pixels tall (measured from the font's outline). */
+	static byte[] textPage(final int w, final int h, final double cap, final String family, final double[] capOut) {
+		final BufferedImage bi = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+		final Graphics2D g = bi.createGraphics();
+		g.setColor(Color.WHITE);
+		g.fillRect(0, 0, w, h);
+		g.setColor(Color.BLACK);
+		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+		final Font unit = new Font(family, Font.PLAIN, 1).deriveFont(100f);
+		final double capAt100 = unit.createGlyphVector(g.getFontRenderContext(), "H").getVisualBounds().getHeight();
+		final Font font = unit.deriveFont((float) (100 * cap / capAt100));
+		capOut[0] = font.createGlyphVector(g.getFontRenderContext(), "H").getVisualBounds().getHeight();
+		g.setFont(font);
+		final String text = "The quick brown fox jumps over the lazy dog. Pack my box with five dozen liquor jugs. ";
+		final double line = cap * 2.2;
+		for (double y = 2 * cap; y < h - cap; y += line)
+			g.drawString(text + text, (float) cap, (float) y);
+		g.dispose();
+		return ((DataBufferByte) bi.getRaster().getDataBuffer()).getData();
+	}
+
+	@Test
+	void capHeightOfRenderedText() {
+		for (final String family : new String[] { Font.SANS_SERIF, Font.SERIF })
+			for (final double cap : new double[] { 9, 14, 22, 40 }) {
+				final double[] real = new double[1];
+				final byte[] page = textPage(1400, 700, cap, family, real);
+				final double est = Scale.capHeight(page, 1400, 700);
+				assertEquals(real[0], est, Math.max(1.5, 0.1 * real[0]), family + " cap " + real[0]);
+			}
+	}
+
+	@Test
+	void blankPageHasNoCapHeightAndAutoFactorNeverShrinks() {
+		final byte[] blank = new byte[300 * 200];
+		java.util.Arrays.fill(blank, (byte) 230);
+		assertEquals(0, Scale.capHeight(blank, 300, 200));
+		assertEquals(1, Scale.autoFactor(0, 30));
+		assertEquals(1, Scale.autoFactor(45, 30));
+		assertEquals(2, Scale.autoFactor(15, 30), 1e-12);
+		assertEquals(Scale.MAX_AUTO_FACTOR, Scale.autoFactor(2, 30));
+		assertThrows(IllegalArgumentException.class, () -> Scale.scaledLength(10, 0));
+		assertEquals(21, Scale.scaledLength(10, 2.05));
+	}
+}

@@ -40,6 +40,9 @@ import org.scijava.service.Service;
  */
 public class CommandBridge implements PlugIn {
 
+	/** What the dialog shows, and macros may pass, for an optional number that is not set. */
+	public static final String DEFAULT = "default";
+
 	private static volatile String lastFailure;
 
 	/** What a command produced. */
@@ -240,6 +243,8 @@ public class CommandBridge implements PlugIn {
 			final List<String> choices = choices(item);
 			if (!choices.isEmpty()) gd.addChoice(label, choices.toArray(new String[0]), String.valueOf(def));
 			else if (type == Boolean.class) gd.addCheckbox(label, Boolean.TRUE.equals(def));
+			else if (optional(item)) gd.addStringField(label, Double.isNaN(((Number) def).doubleValue()) ? DEFAULT
+				: format(((Number) def).doubleValue()), 8);
 			else if (isInteger(type)) gd.addNumericField(label, ((Number) def).doubleValue(), 0);
 			else if (Number.class.isAssignableFrom(type)) gd.addNumericField(label, ((Number) def).doubleValue(), 2);
 			else if (type == File.class) {
@@ -259,6 +264,7 @@ public class CommandBridge implements PlugIn {
 			final Object value;
 			if (!choices(item).isEmpty()) value = gd.getNextChoice();
 			else if (type == Boolean.class) value = gd.getNextBoolean();
+			else if (optional(item)) value = gd.getNextString();
 			else if (Number.class.isAssignableFrom(type)) {
 				final double d = gd.getNextNumber();
 				if (gd.invalidNumber()) throw new CommandFailure(item.getName() + ": not a number");
@@ -323,6 +329,8 @@ public class CommandBridge implements PlugIn {
 		if (type == File.class) return new File(raw);
 		if (type == Boolean.class) return parseBoolean(key, s);
 		if (Number.class.isAssignableFrom(type)) {
+			if (optional(item) && (s.isEmpty() || s.equalsIgnoreCase(DEFAULT) || s.equalsIgnoreCase("NaN")))
+				return type == Float.class ? (Object) Float.NaN : (Object) Double.NaN;
 			final double d;
 			try {
 				d = Double.parseDouble(s);
@@ -345,6 +353,22 @@ public class CommandBridge implements PlugIn {
 			return d;
 		}
 		throw new CommandFailure("option '" + key + "' has a type the bridge cannot set: " + type.getSimpleName());
+	}
+
+	/**
+	 * Whether a number parameter is optional: its declared default is NaN, meaning "not set" (e.g. "the method's own
+	 * default"). Such a parameter also accepts NaN, an empty value or {@code default}, and the dialog shows it as a
+	 * text field reading {@code default} when not set; any other number parameter rejects NaN.
+	 */
+	private static boolean optional(final ModuleItem<?> item) {
+		final Class<?> type = boxed(item.getType());
+		if (type != Double.class && type != Float.class) return false;
+		try {
+			return item.getDefaultValue() instanceof Number n && Double.isNaN(n.doubleValue());
+		}
+		catch (final RuntimeException e) {
+			return false; // no default instance to ask
+		}
 	}
 
 	private static boolean parseBoolean(final String key, final String v) {

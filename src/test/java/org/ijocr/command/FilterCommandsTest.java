@@ -25,9 +25,17 @@ import ij.process.ImageProcessor;
 import ij.process.ShortProcessor;
 
 import org.ijocr.core.threshold.BinarizeMethod;
+import org.ijocr.core.threshold.BinarizeParams;
+import org.ijocr.core.threshold.LocalParam;
+import org.ijocr.core.threshold.LocalThresholds;
 import org.ijocr.ij1.CommandBridge;
 import org.ijocr.ij1.CommandFailure;
+import org.ijocr.testutil.Pages;
 import org.junit.jupiter.api.Test;
+
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 /** The filter commands through the bridge: image types, stacks, selections, Undo and bad options. */
 class FilterCommandsTest {
@@ -176,6 +184,93 @@ class FilterCommandsTest {
 	void methodChoicesAreTheEnumLabels() {
 		final List<String> choices = CommandBridge.params(BinarizeCommand.class).get(0).choices();
 		assertEquals(Arrays.asList(BinarizeMethod.labels()), choices);
+	}
+
+	/** A scanned-looking 8-bit page crop. */
+	private static ByteProcessor page() {
+		final ArrayImg<UnsignedByteType, ByteArray> p = Pages.scanned(Pages.page(180, 140, 150, 1, 4L), 5, 2);
+		return new ByteProcessor(180, 140, Pages.pixels(p).clone());
+	}
+
+	private static byte[] binarized(final ByteProcessor bp, final String options) {
+		final ImagePlus imp = new ImagePlus("t", bp.duplicate());
+		CommandBridge.execute(BinarizeCommand.class, imp, options);
+		return (byte[]) imp.getProcessor().getPixels();
+	}
+
+	private static byte[] core(final ByteProcessor bp, final BinarizeParams p) {
+		final byte[] out = new byte[bp.getPixelCount()];
+		LocalThresholds.binarize(p, (byte[]) bp.getPixels(), bp.getWidth(), bp.getHeight(), out);
+		return out;
+	}
+
+	/** The local methods' keys reach the core; unset keys take the published defaults and 0 is a real value. */
+	@Test
+	void localMethodsTakeTheirKeysAndARealZero() {
+		final ByteProcessor bp = page();
+		final BinarizeParams sauvola = BinarizeParams.of(BinarizeMethod.SAUVOLA);
+		assertArrayEquals(core(bp, sauvola), binarized(bp, "method=Sauvola"));
+		assertArrayEquals(core(bp, sauvola), binarized(bp, "method=Sauvola k=default r=[] radius=NaN"));
+		assertArrayEquals(core(bp, sauvola.with(LocalParam.K, 0)), binarized(bp, "method=Sauvola k=0"));
+		assertTrue(Pages.countDifferent(binarized(bp, "method=Sauvola"), binarized(bp, "method=Sauvola k=0")) > 100,
+			"k=0 is not the default k");
+		assertArrayEquals(core(bp, BinarizeParams.of(BinarizeMethod.MEAN).with(LocalParam.OFFSET, 0).with(
+			LocalParam.RADIUS, 3)), binarized(bp, "method=Mean offset=0 radius=3"));
+		assertArrayEquals(core(bp, BinarizeParams.of(BinarizeMethod.BERNSEN).with(LocalParam.CONTRAST, 40)),
+			binarized(bp, "method=Bernsen contrast=40"));
+		assertArrayEquals(core(bp, BinarizeParams.of(BinarizeMethod.PHANSALKAR).with(LocalParam.K, 0.1).with(
+			LocalParam.R, 0.3)), binarized(bp, "method=Phansalkar k=0.1 r=0.3"));
+		assertArrayEquals(core(bp, BinarizeParams.of(BinarizeMethod.GAUSSIAN_ADAPTIVE).with(LocalParam.OFFSET, -1)),
+			binarized(bp, "method=[Gaussian adaptive] offset=-1"));
+		assertArrayEquals(core(bp, BinarizeParams.of(BinarizeMethod.WOLF).with(LocalParam.RADIUS, 0)), binarized(bp,
+			"method=Wolf radius=0"));
+		assertArrayEquals(core(bp, BinarizeParams.of(BinarizeMethod.NIBLACK).with(LocalParam.K, -0.5)), binarized(
+			bp, "method=Niblack k=-0.5"));
+	}
+
+	@Test
+	void misappliedOrOutOfRangeLocalKeysAreRejected() {
+		final ImagePlus imp = new ImagePlus("t", random(8, 8, 1));
+		for (final String[] c : new String[][] { //
+			{ "method=Otsu k=0.2", "k does not apply to Otsu (a global method takes no local parameters)" }, //
+			{ "radius=5", "radius does not apply to Auto (Auto takes no parameters)" }, //
+			{ "method=Niblack r=100", "r does not apply to Niblack (it takes radius, k)" }, //
+			{ "method=Sauvola contrast=10", "contrast does not apply to Sauvola (it takes radius, k, r)" }, //
+			{ "method=Mean k=0.2", "k does not apply to Mean (it takes radius, offset)" }, //
+			{ "method=Sauvola threshold=100 k=0.2", "k does not apply to a manual threshold (threshold=100)" }, //
+			{ "method=Sauvola k=2", "k=2 is out of range for Sauvola (0 to 1)" }, //
+			{ "method=Phansalkar r=0", "r=0 is out of range for Phansalkar (above 0 up to 1)" }, //
+			{ "method=Sauvola radius=2.5", "radius=2.5 is out of range for Sauvola (a whole number 0 to 1000)" }, //
+			{ "method=Sauvola radius=-1", "radius=-1 is out of range (0 to 1000)" }, //
+			{ "method=Bernsen contrast=300", "contrast=300 is out of range (0 to 255)" }, //
+			{ "method=Sauvola k=abc", "k=abc is not a number" }, //
+			{ "threshold=NaN", "threshold=NaN is not a finite number" } })
+			assertEquals(c[1], assertThrows(CommandFailure.class, () -> CommandBridge.execute(BinarizeCommand.class,
+				imp, c[0])).getMessage(), c[0]);
+		assertEquals(8, imp.getBitDepth());
+	}
+
+	/** Inside a selection a local method sees its whole window (margin = radius): the pixels are the full image's. */
+	@Test
+	void localMethodInASelection() {
+		final ByteProcessor bp = page();
+		final ImagePlus imp = new ImagePlus("sel", bp.duplicate());
+		final Roi oval = new OvalRoi(30, 25, 90, 70);
+		imp.setRoi(oval);
+		CommandBridge.execute(BinarizeCommand.class, imp, "method=Sauvola radius=6 k=0.3");
+		final byte[] full = core(bp, BinarizeParams.of(BinarizeMethod.SAUVOLA).with(LocalParam.RADIUS, 6).with(
+			LocalParam.K, 0.3));
+		int inside = 0;
+		for (int y = 0; y < bp.getHeight(); y++)
+			for (int x = 0; x < bp.getWidth(); x++) {
+				final int i = y * bp.getWidth() + x;
+				if (oval.contains(x, y)) {
+					inside++;
+					assertEquals(full[i] & 0xff, imp.getProcessor().get(x, y), "inside at " + x + "," + y);
+				}
+				else assertEquals(bp.get(x, y), imp.getProcessor().get(x, y), "outside unchanged at " + x + "," + y);
+			}
+		assertTrue(inside > 4000);
 	}
 
 	@Test

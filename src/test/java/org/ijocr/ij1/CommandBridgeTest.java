@@ -83,7 +83,11 @@ class CommandBridgeTest {
 		"count=2.5                 | count=2.5 must be a whole number", //
 		"count=0                   | count=0 is out of range (1 to …)", //
 		"method=Sauvolla           | unknown method 'Sauvolla' (choose one of: Auto, Otsu, Gaussian adaptive)", //
-		"radiuss=2                 | unknown option 'radiuss' (options: radius, count, method, dark_background, title)", //
+		"radiuss=2                 | unknown option 'radiuss' (options: radius, count, method, dark_background, title, weight)", //
+		"radius=NaN                | radius=NaN is not a finite number", //
+		"count=default             | count=default is not a number", //
+		"weight=abc                | weight=abc is not a number", //
+		"weight=Infinity           | weight=Infinity is not a finite number", //
 		"dark_background=maybe     | dark_background=maybe is not true or false", //
 		"count                     | option 'count' needs a value (count=…)", //
 		"method=Otsu count=13      | count 13 is unlucky" })
@@ -91,6 +95,22 @@ class CommandBridgeTest {
 		final CommandFailure e = assertThrows(CommandFailure.class, () -> CommandBridge.execute(ProbeCommand.class,
 			image(), options));
 		assertEquals(message, e.getMessage());
+	}
+
+	/** A number whose declared default is NaN is optional: NaN, blank or "default" leave it unset; 0 is a value. */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { //
+		"''                  | radius=1.5 count=3 method=Auto dark_background=false title=probe imp=page", //
+		"weight=default      | radius=1.5 count=3 method=Auto dark_background=false title=probe imp=page", //
+		"weight=DEFAULT      | radius=1.5 count=3 method=Auto dark_background=false title=probe imp=page", //
+		"weight=NaN          | radius=1.5 count=3 method=Auto dark_background=false title=probe imp=page", //
+		"weight=             | radius=1.5 count=3 method=Auto dark_background=false title=probe imp=page", //
+		"weight=[]           | radius=1.5 count=3 method=Auto dark_background=false title=probe imp=page", //
+		"weight=0            | radius=1.5 count=3 method=Auto dark_background=false title=probe weight=0.0 imp=page", //
+		"weight=-2.5         | radius=1.5 count=3 method=Auto dark_background=false title=probe weight=-2.5 imp=page" })
+	void optionalNumbers(final String options, final String seen) {
+		CommandBridge.execute(ProbeCommand.class, image(), options);
+		assertEquals(seen, ProbeCommand.seen);
 	}
 
 	@Test
@@ -104,8 +124,9 @@ class CommandBridgeTest {
 	@Test
 	void paramsDescribeTheDialogAndMacroKeys() {
 		final List<CommandBridge.Param> ps = CommandBridge.params(ProbeCommand.class);
-		assertEquals(List.of("radius", "count", "method", "dark_background", "title"), ps.stream().map(
+		assertEquals(List.of("radius", "count", "method", "dark_background", "title", "weight"), ps.stream().map(
 			CommandBridge.Param::key).toList());
+		assertTrue(Double.isNaN((Double) ps.get(5).defaultValue()));
 		assertEquals(1.5, ps.get(0).defaultValue());
 		assertEquals(0.0, ps.get(0).min());
 		assertEquals(10.0, ps.get(0).max());

@@ -31,6 +31,10 @@ public class ProbeCommand implements Command {
 	@Parameter(label = "Title")
 	String title = "probe";
 
+	/** Optional: NaN (not set) unless given. */
+	@Parameter(label = "Weight")
+	double weight = Double.NaN;
+
 	@Parameter(type = ItemIO.OUTPUT)
 	ImagePlus created;
 
@@ -46,7 +50,8 @@ public class ProbeCommand implements Command {
 	public void run() {
 		if (method.equals("Otsu") && count == 13) throw new IllegalArgumentException("count 13 is unlucky");
 		seen = "radius=" + radius + " count=" + count + " method=" + method + " dark_background=" + dark_background
-			+ " title=" + title + " imp=" + (imp == null ? "none" : imp.getTitle());
+			+ " title=" + title + (Double.isNaN(weight) ? "" : " weight=" + weight) + " imp=" + (imp == null ? "none"
+				: imp.getTitle());
 		created = new ImagePlus(title, new ByteProcessor(4, 3));
 		table = new ResultsTable();
 		table.addValue("Count", count);

@@ -447,7 +447,7 @@ public final class Median {
 		else ex.forEach(chunks, c -> task.run(c[0], c[1], c[2]));
 	}
 
-	private static void checkSameSize(final RandomAccessibleInterval<?> a, final RandomAccessibleInterval<?> b) {
+	static void checkSameSize(final RandomAccessibleInterval<?> a, final RandomAccessibleInterval<?> b) {
 		if (a.numDimensions() != b.numDimensions()) throw new IllegalArgumentException("dimensionality differs");
 		for (int d = 0; d < a.numDimensions(); d++)
 			if (a.dimension(d) != b.dimension(d)) throw new IllegalArgumentException("dimensions differ");

@@ -50,7 +50,15 @@ public final class Binarize {
 		final byte[] direct = Histogram.byteStorage(dst);
 		final byte[] out = direct != null ? direct : new byte[g.length];
 		final double result;
-		if (!p.isManual() && p.method() == BinarizeMethod.AUTO) {
+		if (!p.isManual() && p.method().isLocal()) {
+			final int w = (int) src.dimension(0), h = src.numDimensions() > 1 ? (int) src.dimension(1) : 1;
+			// in place (same storage): the window of a pixel reaches pixels already written, so use a buffer
+			final byte[] target = out == g ? new byte[g.length] : out;
+			LocalThresholds.binarize(p, g, w, h, target);
+			if (target != out) System.arraycopy(target, 0, out, 0, out.length);
+			result = Double.NaN;
+		}
+		else if (!p.isManual() && p.method() == BinarizeMethod.AUTO) {
 			if (src.numDimensions() != 2) throw new IllegalArgumentException("Auto binarization needs a 2D image, got "
 				+ src.numDimensions() + "D");
 			// in place (same storage): the local method reads neighbours it has already written, so use a buffer

@@ -163,8 +163,77 @@ class BinarizeTest {
 			assertEquals(m, BinarizeMethod.fromLabel(m.label()));
 		assertEquals(BinarizeMethod.MAX_ENTROPY, BinarizeMethod.fromLabel("maxentropy"));
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BinarizeMethod
-			.fromLabel("Sauvola"));
-		assertTrue(e.getMessage().contains("Sauvola") && e.getMessage().contains("IsoData"), e.getMessage());
+			.fromLabel("Sauvolla"));
+		assertTrue(e.getMessage().contains("Sauvolla") && e.getMessage().contains("IsoData"), e.getMessage());
 		assertThrows(IllegalStateException.class, () -> BinarizeMethod.AUTO.threshold(new int[256]));
+		assertThrows(IllegalStateException.class, () -> BinarizeMethod.SAUVOLA.threshold(new int[256]));
+		// "Mean" is the local mean; the histogram's mean is "Global mean"
+		assertEquals(BinarizeMethod.MEAN, BinarizeMethod.fromLabel("Mean"));
+		assertEquals(BinarizeMethod.GLOBAL_MEAN, BinarizeMethod.fromLabel("global MEAN"));
+		assertEquals(BinarizeMethod.GAUSSIAN_ADAPTIVE, BinarizeMethod.fromLabel("Gaussian adaptive"));
+		for (final BinarizeMethod m : BinarizeMethod.values()) {
+			assertTrue(m == BinarizeMethod.AUTO ^ (m.isGlobal() ^ m.isLocal()), m + ": Auto, global or local");
+			assertEquals(m.isLocal(), !m.params().isEmpty(), m + " has local parameters iff local");
+			assertTrue(!m.isLocal() || m.params().contains(LocalParam.RADIUS), m + " takes a radius");
+		}
+	}
+
+	@Test
+	void localParametersDefaultToThePapersAndValidate() {
+		final BinarizeParams s = BinarizeParams.of(BinarizeMethod.SAUVOLA);
+		assertEquals(7.0, s.resolved(LocalParam.RADIUS));
+		assertEquals(0.5, s.resolved(LocalParam.K));
+		assertEquals(128.0, s.resolved(LocalParam.R));
+		assertEquals(-0.2, BinarizeParams.of(BinarizeMethod.NIBLACK).resolved(LocalParam.K));
+		assertEquals(20.0, BinarizeParams.of(BinarizeMethod.WOLF).resolved(LocalParam.RADIUS));
+		assertEquals(15.0, BinarizeParams.of(BinarizeMethod.BERNSEN).resolved(LocalParam.CONTRAST));
+		assertEquals(0.25, BinarizeParams.of(BinarizeMethod.PHANSALKAR).resolved(LocalParam.K));
+		assertEquals(0.5, BinarizeParams.of(BinarizeMethod.PHANSALKAR).resolved(LocalParam.R));
+		// a real 0 is kept; NaN means "default"
+		assertEquals(0.0, s.with(LocalParam.K, 0).resolved(LocalParam.K));
+		assertEquals(0.0, s.with(LocalParam.RADIUS, 0).resolved(LocalParam.RADIUS));
+		assertEquals(0.0, BinarizeParams.of(BinarizeMethod.MEAN).with(LocalParam.OFFSET, 0).resolved(
+			LocalParam.OFFSET));
+		assertEquals(0.5, s.with(LocalParam.K, 0).with(LocalParam.K, Double.NaN).resolved(LocalParam.K));
+		assertTrue(Double.isNaN(s.value(LocalParam.K)));
+		assertEquals("r does not apply to Niblack (it takes radius, k)", assertThrows(IllegalArgumentException.class,
+			() -> BinarizeParams.of(BinarizeMethod.NIBLACK).with(LocalParam.R, 100)).getMessage());
+		assertEquals("k does not apply to Otsu (a global method takes no local parameters)", assertThrows(
+			IllegalArgumentException.class, () -> BinarizeParams.of(BinarizeMethod.OTSU).with(LocalParam.K, 0.2))
+			.getMessage());
+		assertEquals("radius does not apply to Auto (Auto takes no parameters)", assertThrows(
+			IllegalArgumentException.class, () -> BinarizeParams.DEFAULT.with(LocalParam.RADIUS, 3)).getMessage());
+		assertEquals("offset does not apply to a manual threshold (threshold=100)", assertThrows(
+			IllegalArgumentException.class, () -> new BinarizeParams(BinarizeMethod.MEAN, 100, Double.NaN, Double.NaN,
+				Double.NaN, 3, Double.NaN)).getMessage());
+		assertEquals("k=1.5 is out of range for Sauvola (0 to 1)", assertThrows(IllegalArgumentException.class,
+			() -> s.with(LocalParam.K, 1.5)).getMessage());
+		assertEquals("r=0 is out of range for Sauvola (above 0 up to 255)", assertThrows(
+			IllegalArgumentException.class, () -> s.with(LocalParam.R, 0)).getMessage());
+		assertEquals("radius=2.5 is out of range for Sauvola (a whole number 0 to 1000)", assertThrows(
+			IllegalArgumentException.class, () -> s.with(LocalParam.RADIUS, 2.5)).getMessage());
+		assertThrows(IllegalArgumentException.class, () -> s.with(LocalParam.K, Double.POSITIVE_INFINITY));
+		assertThrows(IllegalStateException.class, () -> s.resolved(LocalParam.OFFSET));
+	}
+
+	/** Local methods through the facade: planes of a 3-D image, in place, and the generic path. */
+	@Test
+	void localMethodsThroughTheFacade() {
+		final ArrayImg<UnsignedByteType, ByteArray> src = ArrayImgs.unsignedBytes(9, 7, 2);
+		final byte[] b = bytes(src);
+		for (int i = 0; i < b.length; i++)
+			b[i] = (byte) ((i * 37) % 251);
+		final BinarizeParams p = BinarizeParams.of(BinarizeMethod.SAUVOLA).with(LocalParam.RADIUS, 2);
+		final ArrayImg<UnsignedByteType, ByteArray> dst = ArrayImgs.unsignedBytes(9, 7, 2);
+		assertTrue(Double.isNaN(Binarize.binarize(p, src, dst)));
+		final byte[] expected = new byte[b.length];
+		LocalThresholds.sauvola(2, 0.5, 128, b, 9, 7, expected);
+		assertArrayEquals(expected, bytes(dst));
+		final RandomAccessibleInterval<UnsignedByteType> view = Views.translate(src, 2, 3, 4);
+		final ArrayImg<UnsignedByteType, ByteArray> viaView = ArrayImgs.unsignedBytes(9, 7, 2);
+		Binarize.binarize(p, view, viaView);
+		assertArrayEquals(expected, bytes(viaView));
+		Binarize.binarize(p, src, src); // in place
+		assertArrayEquals(expected, b);
 	}
 }

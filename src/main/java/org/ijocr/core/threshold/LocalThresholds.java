@@ -1,0 +1,445 @@
+package org.ijocr.core.threshold;
+
+import java.util.concurrent.atomic.DoubleAccumulator;
+
+import org.ijocr.core.filter.Gauss;
+
+/**
+ * The classic local (adaptive) thresholds on 8-bit grey levels, static facade: each pixel is compared with a
+ * threshold {@code T} computed from the grey levels of the square window of (2·radius + 1)² pixels centred on it,
+ * and becomes ink (0) when its level is {@code ≤ T}, else paper (255) — the convention of the whole package.
+ * <p>
+ * Windows are clipped to the image: near a border the statistics are those of the part of the window inside the
+ * image (as in Doxa, whose outputs the {@code metric-vectors} fixtures are); the Gaussian adaptive method's blur
+ * mirrors the border instead ({@link Gauss}). Means and standard deviations are the window's population statistics
+ * (divided by the pixel count), computed from running column and row sums in integers, so their cost does not
+ * depend on the radius. The threshold comparisons of Sauvola, Niblack and Wolf are done without a square root per
+ * pixel: {@code g ≤ a + b·s} is decided from the signs and squares of {@code g − a} and {@code b·s}.
+ * <p>
+ * Arrays hold one or more planes of {@code w × h} levels, row by row; each plane is thresholded on its own. Rows are
+ * split into bands run on ImgLib2's current {@code Parallelization} task executor. The defaults quoted below are the
+ * ones {@link BinarizeMethod#spec(LocalParam)} uses.
+ */
+public final class LocalThresholds {
+
+	/** Largest accepted window radius (window sums stay exact in {@code int}/{@code long}). */
+	public static final int MAX_RADIUS = 1000;
+
+	/** Phansalkar's exponential term weight p (fixed, from the paper). */
+	public static final double PHANSALKAR_P = 2;
+
+	/** Phansalkar's exponential decay q (fixed, from the paper). */
+	public static final double PHANSALKAR_Q = 10;
+
+	private LocalThresholds() {}
+
+	/** Window statistics of one row for the pixels {@code x} of row {@code y}: count, sum and sum of squares. */
+	private interface RowStats {
+
+		/**
+		 * @param off index of pixel (0, y) in the arrays
+		 * @param nr rows of the (clipped) window; the pixel count of pixel x is {@code nr · cols[x]}
+		 * @param s window sums of the levels
+		 * @param q window sums of the squared levels (null when not asked for)
+		 */
+		void row(int y, int off, int nr, int[] s, long[] q);
+	}
+
+	/**
+	 * Binarizes {@code g} into {@code out} with a local method of {@code p} and its parameters (defaults where not
+	 * set). {@code g} and {@code out} must not be the same array.
+	 */
+	public static void binarize(final BinarizeParams p, final byte[] g, final int w, final int h, final byte[] out) {
+		final BinarizeMethod m = p.method();
+		if (!m.isLocal() || p.isManual()) throw new IllegalArgumentException(m + (p.isManual() ? " with a manual "
+			+ "threshold" : "") + " is not a local threshold");
+		final int radius = (int) p.resolved(LocalParam.RADIUS);
+		switch (m) {
+			case SAUVOLA -> sauvola(radius, p.resolved(LocalParam.K), p.resolved(LocalParam.R), g, w, h, out);
+			case WOLF -> wolf(radius, p.resolved(LocalParam.K), g, w, h, out);
+			case NIBLACK -> niblack(radius, p.resolved(LocalParam.K), g, w, h, out);
+			case BERNSEN -> bernsen(radius, p.resolved(LocalParam.CONTRAST), g, w, h, out);
+			case PHANSALKAR -> phansalkar(radius, p.resolved(LocalParam.K), p.resolved(LocalParam.R), g, w, h, out);
+			case GAUSSIAN_ADAPTIVE -> gaussian(radius, p.resolved(LocalParam.OFFSET), g, w, h, out);
+			case MEAN -> mean(radius, p.resolved(LocalParam.OFFSET), g, w, h, out);
+			default -> throw new IllegalStateException(m.toString());
+		}
+	}
+
+	/**
+	 * Sauvola: {@code T = m·(1 + k·(s/R − 1))} with the window's mean m and standard deviation s. J. Sauvola &amp;
+	 * M. Pietikäinen, "Adaptive document image binarization", Pattern Recognition 33(2):225–236, 2000; published
+	 * constants k = 0.5, R = 128 (the dynamic range of s), window 15×15 (radius 7).
+	 *
+	 * @param r R, &gt; 0
+	 */
+	public static void sauvola(final int radius, final double k, final double r, final byte[] g, final int w,
+		final int h, final byte[] out)
+	{
+		check(radius, g, w, h, out);
+		if (!(r > 0) || !Double.isFinite(k) || Double.isInfinite(r)) throw new IllegalArgumentException(
+			"Sauvola needs a finite k and R > 0, got k=" + k + " R=" + r);
+		final double a = 1 - k, e = k / r;
+		forPlanes(g, w, h, radius, true, cols -> (y, off, nr, s, q) -> {
+			// n²·g ≤ (1 − k)·n·S + (k/R)·S·√V, with V = n·Q − S² = n²·s²
+			for (int x = 0; x < w; x++) {
+				final int n = nr * cols[x], sum = s[x];
+				final double d = (double) n * ((double) n * (g[off + x] & 0xff) - a * sum);
+				out[off + x] = atMost(d, e * sum, variance(n, sum, q[x])) ? 0 : (byte) 255;
+			}
+		});
+	}
+
+	/**
+	 * Niblack: {@code T = m + k·s}. W. Niblack, "An Introduction to Digital Image Processing", Prentice Hall, 1986;
+	 * published constants k = −0.2 with a 15×15 window (radius 7), as evaluated by Ø. D. Trier &amp; A. K. Jain,
+	 * "Goal-directed evaluation of binarization methods", IEEE PAMI 17(12), 1995.
+	 */
+	public static void niblack(final int radius, final double k, final byte[] g, final int w, final int h,
+		final byte[] out)
+	{
+		check(radius, g, w, h, out);
+		if (!Double.isFinite(k)) throw new IllegalArgumentException("Niblack needs a finite k, got " + k);
+		forPlanes(g, w, h, radius, true, cols -> (y, off, nr, s, q) -> {
+			// n·g − S ≤ k·√V
+			for (int x = 0; x < w; x++) {
+				final int n = nr * cols[x], sum = s[x];
+				final double d = (double) n * (g[off + x] & 0xff) - sum;
+				out[off + x] = atMost(d, k, variance(n, sum, q[x])) ? 0 : (byte) 255;
+			}
+		});
+	}
+
+	/**
+	 * Wolf &amp; Jolion: {@code T = m − k·(1 − s/R)·(m − M)}, where M is the lowest level of the image (plane) and R
+	 * the largest window standard deviation in it (s/R is taken as 0 on a plane where R is 0). C. Wolf &amp;
+	 * J.-M. Jolion, "Extraction and recognition of artificial text in multimedia documents", Pattern Analysis &amp;
+	 * Applications 6(4):309–326, 2004; published k = 0.5; the authors' code uses a 40×40 window on document pages
+	 * (here radius 20, 41×41).
+	 */
+	public static void wolf(final int radius, final double k, final byte[] g, final int w, final int h,
+		final byte[] out)
+	{
+		check(radius, g, w, h, out);
+		if (!Double.isFinite(k)) throw new IllegalArgumentException("Wolf needs a finite k, got " + k);
+		final int n1 = w * h;
+		for (int base = 0; base < g.length; base += n1) {
+			int lowest = 255;
+			for (int i = base; i < base + n1; i++)
+				lowest = Math.min(lowest, g[i] & 0xff);
+			final int mMin = lowest;
+			final DoubleAccumulator maxVar = new DoubleAccumulator(Math::max, 0);
+			final int[] cols = columnCounts(w, radius);
+			windowSums(g, base, w, h, radius, true, (y, off, nr, s, q) -> {
+				double rowMax = 0;
+				for (int x = 0; x < w; x++) {
+					final int n = nr * cols[x];
+					rowMax = Math.max(rowMax, variance(n, s[x], q[x]) / ((double) n * n));
+				}
+				maxVar.accumulate(rowMax);
+			});
+			final double rMax = Math.sqrt(maxVar.get());
+			final double e = rMax == 0 ? 0 : k / rMax, a = 1 - k;
+			// n²·g ≤ (1 − k)·n·S + k·M·n² + (k/R)·(S − M·n)·√V
+			windowSums(g, base, w, h, radius, true, (y, off, nr, s, q) -> {
+				for (int x = 0; x < w; x++) {
+					final int n = nr * cols[x], sum = s[x];
+					final double d = (double) n * ((double) n * (g[off + x] & 0xff) - a * sum - k * mMin * n);
+					out[off + x] = atMost(d, e * (sum - (double) mMin * n), variance(n, sum, q[x])) ? 0 : (byte) 255;
+				}
+			});
+		}
+	}
+
+	/**
+	 * Phansalkar et al.: {@code T = m·(1 + p·exp(−q·m) + k·(s/r − 1))} on levels normalised to 0..1 (m, s and T
+	 * divided by 255). N. Phansalkar, S. More, A. Sabale &amp; M. Joshi, "Adaptive local thresholding for detection
+	 * of nuclei in diversity stained cytology images", ICCSP 2011; published constants k = 0.25, r = 0.5, p = 2,
+	 * q = 10 ({@link #PHANSALKAR_P}, {@link #PHANSALKAR_Q}); radius 15 as in G. Landini's Auto Local Threshold.
+	 *
+	 * @param r the dynamic range of the normalised standard deviation, &gt; 0
+	 */
+	public static void phansalkar(final int radius, final double k, final double r, final byte[] g, final int w,
+		final int h, final byte[] out)
+	{
+		check(radius, g, w, h, out);
+		if (!(r > 0) || !Double.isFinite(k) || Double.isInfinite(r)) throw new IllegalArgumentException(
+			"Phansalkar needs a finite k and r > 0, got k=" + k + " r=" + r);
+		forPlanes(g, w, h, radius, true, cols -> (y, off, nr, s, q) -> {
+			for (int x = 0; x < w; x++) {
+				final int n = nr * cols[x];
+				final double m = s[x] / (255.0 * n), sd = Math.sqrt(variance(n, s[x], q[x])) / (255.0 * n);
+				final double t = m * (1 + PHANSALKAR_P * Math.exp(-PHANSALKAR_Q * m) + k * (sd / r - 1));
+				out[off + x] = (g[off + x] & 0xff) <= 255 * t ? 0 : (byte) 255;
+			}
+		});
+	}
+
+	/**
+	 * Mean (adaptive mean): {@code T = m − C}, the window's mean minus the offset C, as OpenCV's {@code
+	 * adaptiveThreshold} with {@code ADAPTIVE_THRESH_MEAN_C} (whose mean is rounded to a level; here it is exact)
+	 * and G. Landini's Auto Local Threshold "Mean". Defaults radius 15 (Landini), C = 2 (OpenCV's thresholding
+	 * tutorial).
+	 *
+	 * @param offset C in grey levels (may be 0 or negative)
+	 */
+	public static void mean(final int radius, final double offset, final byte[] g, final int w, final int h,
+		final byte[] out)
+	{
+		check(radius, g, w, h, out);
+		if (!Double.isFinite(offset)) throw new IllegalArgumentException("offset must be finite, got " + offset);
+		forPlanes(g, w, h, radius, false, cols -> (y, off, nr, s, q) -> {
+			// n·(g + C) ≤ S
+			for (int x = 0; x < w; x++)
+				out[off + x] = ((g[off + x] & 0xff) + offset) * (nr * cols[x]) <= s[x] ? 0 : (byte) 255;
+		});
+	}
+
+	/**
+	 * Gaussian adaptive: {@code T = G − C}, with G the Gaussian-weighted local mean rounded to a level (the 8-bit
+	 * {@link Gauss} blur, mirrored borders) over the (2·radius + 1)² window, σ = 0.3·(radius − 1) + 0.8 — OpenCV's
+	 * {@code adaptiveThreshold} with {@code ADAPTIVE_THRESH_GAUSSIAN_C}, whose σ rule for a block of 2·radius + 1 this
+	 * is. Defaults radius 15 (G. Landini's Auto Local Threshold), C = 2 (OpenCV's thresholding tutorial).
+	 */
+	public static void gaussian(final int radius, final double offset, final byte[] g, final int w, final int h,
+		final byte[] out)
+	{
+		check(radius, g, w, h, out);
+		if (!Double.isFinite(offset)) throw new IllegalArgumentException("offset must be finite, got " + offset);
+		final byte[] blur = new byte[g.length];
+		Gauss.gauss(gaussianSigma(radius), radius, g, blur, w, h);
+		final int n = g.length;
+		Bands.forRows(n / w, (y0, y1) -> {
+			for (int i = y0 * w; i < y1 * w; i++)
+				out[i] = (g[i] & 0xff) <= (blur[i] & 0xff) - offset ? 0 : (byte) 255;
+		});
+	}
+
+	/** The σ of {@link #gaussian}'s window for a radius: OpenCV's 0.3·((ksize − 1)/2 − 1) + 0.8, ksize = 2·radius + 1. */
+	public static double gaussianSigma(final int radius) {
+		return 0.3 * (radius - 1) + 0.8;
+	}
+
+	/**
+	 * Bernsen: {@code T = (min + max)/2} of the window when its contrast {@code max − min} reaches the contrast limit;
+	 * a window of lower contrast is taken as one class — paper when its mid-grey {@code (min + max)/2} is at least
+	 * 128, ink otherwise (as in G. Landini's Auto Local Threshold). J. Bernsen, "Dynamic thresholding of grey-level
+	 * images", Proc. 8th ICPR, 1986; published contrast limit 15 with a 31×31 window (radius 15).
+	 *
+	 * @param contrast the contrast limit in grey levels (0: every window is thresholded at its mid-grey)
+	 */
+	public static void bernsen(final int radius, final double contrast, final byte[] g, final int w, final int h,
+		final byte[] out)
+	{
+		check(radius, g, w, h, out);
+		if (Double.isNaN(contrast)) throw new IllegalArgumentException("contrast must be a number");
+		final int n1 = w * h;
+		for (int base = 0; base < g.length; base += n1) {
+			final int b = base;
+			Bands.forRows(h, (y0, y1) -> {
+				final int[] lo = new int[w], hi = new int[w];
+				final MinMax1D mm = new MinMax1D(w, radius);
+				// the window rows as ints, row yy in ring[yy % live]
+				final int live = Math.min(2 * radius + 1, h);
+				final int[][] ring = new int[live][w];
+				for (int yy = Math.max(0, y0 - radius); yy < Math.min(h, y0 + radius); yy++)
+					toInts(g, b + yy * w, ring[yy % live], w);
+				for (int y = y0; y < y1; y++) {
+					if (y + radius < h) toInts(g, b + (y + radius) * w, ring[(y + radius) % live], w);
+					// vertical min and max over the clipped window rows, then the same along the row
+					final int top = Math.max(0, y - radius), bottom = Math.min(h - 1, y + radius);
+					System.arraycopy(ring[top % live], 0, lo, 0, w);
+					System.arraycopy(ring[top % live], 0, hi, 0, w);
+					for (int yy = top + 1; yy <= bottom; yy++) {
+						final int[] row = ring[yy % live];
+						for (int x = 0; x < w; x++)
+							lo[x] = Math.min(lo[x], row[x]);
+						for (int x = 0; x < w; x++)
+							hi[x] = Math.max(hi[x], row[x]);
+					}
+					mm.min(lo);
+					mm.max(hi);
+					final int off = b + y * w;
+					for (int x = 0; x < w; x++) {
+						final int mn = lo[x], mx = hi[x];
+						final boolean ink = mx - mn < contrast ? mn + mx < 256 : 2 * (g[off + x] & 0xff) <= mn + mx;
+						out[off + x] = ink ? 0 : (byte) 255;
+					}
+				}
+			});
+		}
+	}
+
+	/**
+	 * Sliding minimum or maximum over the clipped window [x − r, x + r] of a row, in place, in O(1) per pixel (van
+	 * Herk / Gil &amp; Werman: prefix and suffix extremes within blocks of 2r + 1).
+	 */
+	private static final class MinMax1D {
+
+		private final int w, r, k;
+		private final int[] pre, suf;
+
+		MinMax1D(final int w, final int r) {
+			this.w = w;
+			this.r = r;
+			this.k = 2 * r + 1;
+			pre = new int[w + 2 * r];
+			suf = new int[w + 2 * r];
+		}
+
+		void min(final int[] a) {
+			run(a, true);
+		}
+
+		void max(final int[] a) {
+			run(a, false);
+		}
+
+		private void run(final int[] a, final boolean min) {
+			if (r == 0) return;
+			final int n = w + 2 * r, pad = min ? Integer.MAX_VALUE : Integer.MIN_VALUE;
+			// padded row in pre (pad values outside the row clip the window), then extremes within each block
+			java.util.Arrays.fill(pre, 0, r, pad);
+			System.arraycopy(a, 0, pre, r, w);
+			java.util.Arrays.fill(pre, r + w, n, pad);
+			for (int start = 0; start < n; start += k) {
+				final int end = Math.min(n, start + k) - 1;
+				suf[end] = pre[end];
+				if (min) {
+					for (int i = end - 1; i >= start; i--)
+						suf[i] = Math.min(suf[i + 1], pre[i]);
+					for (int i = start + 1; i <= end; i++)
+						pre[i] = Math.min(pre[i - 1], pre[i]);
+				}
+				else {
+					for (int i = end - 1; i >= start; i--)
+						suf[i] = Math.max(suf[i + 1], pre[i]);
+					for (int i = start + 1; i <= end; i++)
+						pre[i] = Math.max(pre[i - 1], pre[i]);
+				}
+			}
+			// the window of pixel x is [x, x + k − 1] in padded coordinates
+			if (min) for (int x = 0; x < w; x++)
+				a[x] = Math.min(suf[x], pre[x + k - 1]);
+			else for (int x = 0; x < w; x++)
+				a[x] = Math.max(suf[x], pre[x + k - 1]);
+		}
+	}
+
+	/** Whether {@code d ≤ e·√v} ({@code v ≥ 0}), without the square root. */
+	private static boolean atMost(final double d, final double e, final double v) {
+		return e >= 0 ? d <= 0 || d * d <= e * e * v : d <= 0 && d * d >= e * e * v;
+	}
+
+	/** n²·variance of a window: n·Q − S², exact in {@code long}. */
+	private static double variance(final int n, final int s, final long q) {
+		return (double) (n * q - (long) s * s);
+	}
+
+	/** Builds a row consumer for a plane, given the column counts of the clipped windows. */
+	private interface PlaneRows {
+
+		RowStats forCols(int[] cols);
+	}
+
+	private static void forPlanes(final byte[] g, final int w, final int h, final int radius, final boolean squares,
+		final PlaneRows rows)
+	{
+		final int[] cols = columnCounts(w, radius);
+		final RowStats op = rows.forCols(cols);
+		for (int base = 0; base < g.length; base += w * h)
+			windowSums(g, base, w, h, radius, squares, op);
+	}
+
+	/** Pixel columns of the clipped window of each x. */
+	private static int[] columnCounts(final int w, final int r) {
+		final int[] c = new int[w];
+		for (int x = 0; x < w; x++)
+			c[x] = Math.min(w - 1, x + r) - Math.max(0, x - r) + 1;
+		return c;
+	}
+
+	/**
+	 * Window sums of the plane at {@code base}: column sums over the window rows are kept up to date row by row (one
+	 * row added, one removed), and each row's window sums are running sums of the column sums. The column updates
+	 * run on {@code int} rows with equal indices, which the JIT vectorizes.
+	 */
+	private static void windowSums(final byte[] g, final int base, final int w, final int h, final int r,
+		final boolean squares, final RowStats op)
+	{
+		Bands.forRows(h, (y0, y1) -> {
+			final int pad = r + 1;
+			final int[] cs = new int[w], cq = squares ? new int[w] : null, v = new int[w];
+			final int[] ps = new int[w + 2 * r + 1], pq = squares ? new int[w + 2 * r + 1] : null;
+			final int[] s = new int[w];
+			final long[] q = squares ? new long[w] : null;
+			for (int yy = Math.max(0, y0 - r); yy < Math.min(h, y0 + r); yy++)
+				addRow(g, base + yy * w, w, v, cs, cq);
+			for (int y = y0; y < y1; y++) {
+				if (y + r < h) addRow(g, base + (y + r) * w, w, v, cs, cq);
+				final int nr = Math.min(h - 1, y + r) - Math.max(0, y - r) + 1;
+				// padded copies: zeros outside the row make the running sums clip the window
+				System.arraycopy(cs, 0, ps, pad, w);
+				int acc = 0;
+				for (int i = pad - r; i < pad + r; i++)
+					acc += ps[i];
+				if (squares) {
+					System.arraycopy(cq, 0, pq, pad, w);
+					long accq = 0;
+					for (int i = pad - r; i < pad + r; i++)
+						accq += pq[i];
+					for (int x = 0, a = pad + r, b = pad - r - 1; x < w; x++, a++, b++) {
+						acc += ps[a] - ps[b];
+						accq += pq[a] - pq[b];
+						s[x] = acc;
+						q[x] = accq;
+					}
+				}
+				else for (int x = 0, a = pad + r, b = pad - r - 1; x < w; x++, a++, b++) {
+					acc += ps[a] - ps[b];
+					s[x] = acc;
+				}
+				op.row(y, base + y * w, nr, s, q);
+				if (y - r >= 0) subtractRow(g, base + (y - r) * w, w, v, cs, cq);
+			}
+		});
+	}
+
+	/** Row {@code o} of {@code g} as ints. */
+	private static void toInts(final byte[] g, final int o, final int[] v, final int w) {
+		for (int x = 0; x < w; x++)
+			v[x] = g[o + x] & 0xff;
+	}
+
+	/** Adds row {@code o} of {@code g} to the column sums ({@code v}: scratch row). */
+	private static void addRow(final byte[] g, final int o, final int w, final int[] v, final int[] cs,
+		final int[] cq)
+	{
+		toInts(g, o, v, w);
+		for (int x = 0; x < w; x++)
+			cs[x] += v[x];
+		if (cq != null) for (int x = 0; x < w; x++)
+			cq[x] += v[x] * v[x];
+	}
+
+	/** Subtracts row {@code o} of {@code g} from the column sums. */
+	private static void subtractRow(final byte[] g, final int o, final int w, final int[] v, final int[] cs,
+		final int[] cq)
+	{
+		toInts(g, o, v, w);
+		for (int x = 0; x < w; x++)
+			cs[x] -= v[x];
+		if (cq != null) for (int x = 0; x < w; x++)
+			cq[x] -= v[x] * v[x];
+	}
+
+	private static void check(final int radius, final byte[] g, final int w, final int h, final byte[] out) {
+		if (radius < 0 || radius > MAX_RADIUS) throw new IllegalArgumentException("radius must be 0 to " + MAX_RADIUS
+			+ ", got " + radius);
+		if (w <= 0 || h <= 0 || g.length == 0 || g.length % ((long) w * h) != 0) throw new IllegalArgumentException(
+			g.length + " pixels are not whole " + w + "×" + h + " planes");
+		if (out.length != g.length) throw new IllegalArgumentException("output has " + out.length + " pixels, input "
+			+ g.length);
+		if (out == g) throw new IllegalArgumentException("output must not be the input array");
+	}
+}

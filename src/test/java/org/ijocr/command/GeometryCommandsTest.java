@@ -111,7 +111,7 @@ class GeometryCommandsTest {
 
 	@Test
 	void deskewMeasuresInsideTheSelection() {
-		// left half: text turned by 5°; right half: blank paper
+		// a page turned by 5°, measured inside a block of its text
 		final ByteProcessor bp = page(8);
 		final ImagePlus rot = new ImagePlus("r", bp.duplicate());
 		CommandBridge.execute(RotateCommand.class, rot, "angle=5");

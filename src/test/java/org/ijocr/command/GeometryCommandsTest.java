@@ -109,6 +109,25 @@ class GeometryCommandsTest {
 		assertFalse(imp.changes);
 	}
 
+	/**
+	 * Tesseract's phototest variants: none has a skew (upright, 90° and 180° turns alike), so OCR Deskew leaves every
+	 * one unchanged; the 90° ones are reported with vertical lines (their orientation is Tesseract's OSD job).
+	 */
+	@Test
+	void deskewLeavesThePhototestVariantsUnchanged() {
+		for (final String name : List.of("phototest.tif", "phototest_2.tif", "phototestrot.tif",
+			"phototest-rotated-L.png", "phototest-rotated-R.png", "phototest-rotated-180.png"))
+		{
+			final ImagePlus imp = ij.IJ.openImage(org.ijocr.testutil.SharedData.path("tesseract", name).toString());
+			final Object before = imp.getProcessor().getPixels();
+			final ResultsTable t = deskewTable(CommandBridge.execute(DeskewCommand.class, imp, ""));
+			assertEquals(0, t.getValue("Angle", 0), DeskewCommand.MIN_ROTATION, name);
+			assertEquals(name.contains("rot") && !name.contains("180") ? "vertical" : "horizontal", t.getStringValue(
+				"Lines", 0), name);
+			assertSame(before, imp.getProcessor().getPixels(), name + " unchanged");
+		}
+	}
+
 	@Test
 	void deskewMeasuresInsideTheSelection() {
 		// a page turned by 5°, measured inside a block of its text

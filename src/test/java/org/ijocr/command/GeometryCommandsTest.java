@@ -88,6 +88,13 @@ class GeometryCommandsTest {
 			assertEquals(s, (int) t.getValue("Slice", s - 1));
 			assertEquals(angles[s - 1], t.getValue("Angle", s - 1), 0.1);
 		}
+		final ImagePlus deep = new ImagePlus("16-bit", page(9).convertToShort(false));
+		deep.getProcessor().multiply(200); // 0..51000, shown through its display range
+		deep.resetDisplayRange();
+		CommandBridge.execute(RotateCommand.class, deep, "angle=1.5");
+		final ResultsTable td = deskewTable(CommandBridge.execute(DeskewCommand.class, deep, ""));
+		assertEquals(16, deep.getBitDepth());
+		assertEquals(1.5, td.getValue("Angle", 0), 0.1);
 		final ImagePlus rgb = new ImagePlus("rgb", page(7).convertToRGB());
 		CommandBridge.execute(RotateCommand.class, rgb, "angle=-3");
 		final ResultsTable tr = deskewTable(CommandBridge.execute(DeskewCommand.class, rgb, ""));

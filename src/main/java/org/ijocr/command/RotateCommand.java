@@ -67,6 +67,7 @@ public class RotateCommand implements Command {
 			+ " is out of range (-360 to 360)");
 		final Interpolation ip = Interpolation.fromLabel(interpolation);
 		final Fill f = Fill.fromLabel(fill);
+		if (angle % 360 == 0) return; // a full turn: nothing moves
 		final int w, h;
 		if (enlarge) {
 			final long[] size = Rotate.enlargedSize(imp.getWidth(), imp.getHeight(), angle);

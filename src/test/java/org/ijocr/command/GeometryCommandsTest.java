@@ -88,6 +88,13 @@ class GeometryCommandsTest {
 			assertEquals(s, (int) t.getValue("Slice", s - 1));
 			assertEquals(angles[s - 1], t.getValue("Angle", s - 1), 0.1);
 		}
+		final ImagePlus deep = new ImagePlus("16-bit", page(9).convertToShort(false));
+		deep.getProcessor().multiply(200); // 0..51000, shown through its display range
+		deep.resetDisplayRange();
+		CommandBridge.execute(RotateCommand.class, deep, "angle=1.5");
+		final ResultsTable td = deskewTable(CommandBridge.execute(DeskewCommand.class, deep, ""));
+		assertEquals(16, deep.getBitDepth());
+		assertEquals(1.5, td.getValue("Angle", 0), 0.1);
 		final ImagePlus rgb = new ImagePlus("rgb", page(7).convertToRGB());
 		CommandBridge.execute(RotateCommand.class, rgb, "angle=-3");
 		final ResultsTable tr = deskewTable(CommandBridge.execute(DeskewCommand.class, rgb, ""));
@@ -109,9 +116,28 @@ class GeometryCommandsTest {
 		assertFalse(imp.changes);
 	}
 
+	/**
+	 * Tesseract's phototest variants: none has a skew (upright, 90° and 180° turns alike), so OCR Deskew leaves every
+	 * one unchanged; the 90° ones are reported with vertical lines (their orientation is Tesseract's OSD job).
+	 */
+	@Test
+	void deskewLeavesThePhototestVariantsUnchanged() {
+		for (final String name : List.of("phototest.tif", "phototest_2.tif", "phototestrot.tif",
+			"phototest-rotated-L.png", "phototest-rotated-R.png", "phototest-rotated-180.png"))
+		{
+			final ImagePlus imp = ij.IJ.openImage(org.ijocr.testutil.SharedData.path("tesseract", name).toString());
+			final Object before = imp.getProcessor().getPixels();
+			final ResultsTable t = deskewTable(CommandBridge.execute(DeskewCommand.class, imp, ""));
+			assertEquals(0, t.getValue("Angle", 0), DeskewCommand.MIN_ROTATION, name);
+			assertEquals(name.contains("rot") && !name.contains("180") ? "vertical" : "horizontal", t.getStringValue(
+				"Lines", 0), name);
+			assertSame(before, imp.getProcessor().getPixels(), name + " unchanged");
+		}
+	}
+
 	@Test
 	void deskewMeasuresInsideTheSelection() {
-		// left half: text turned by 5°; right half: blank paper
+		// a page turned by 5°, measured inside a block of its text
 		final ByteProcessor bp = page(8);
 		final ImagePlus rot = new ImagePlus("r", bp.duplicate());
 		CommandBridge.execute(RotateCommand.class, rot, "angle=5");

@@ -224,11 +224,13 @@ public final class Rotate {
 			final int p = so + (int) (y >> FRAC) * w + (int) (x >> FRAC);
 			final int fx = (int) (x >>> (FRAC - TABLE_BITS)) & (TAB - 1), fy = (int) (y >>> (FRAC - TABLE_BITS))
 				& (TAB - 1);
-			// two neighbouring pixels per load (little-endian: the left one in the low byte)
+			// two neighbouring pixels per load (little-endian: the left one in the low byte); the top and bottom
+			// rows interpolated together in the two 16-bit halves of one int (each sum fits: 255 * 256 < 2^16)
 			final int top = (short) SHORT.get(s, p), bottom = (short) SHORT.get(s, p + w);
-			final int a = top & 0xff, b = (top >> 8) & 0xff, c = bottom & 0xff, e = (bottom >> 8) & 0xff;
-			final int r0 = (a << TABLE_BITS) + (b - a) * fx, r1 = (c << TABLE_BITS) + (e - c) * fx;
-			d[o + i] = (byte) (((r0 << TABLE_BITS) + (r1 - r0) * fy + round) >> (2 * TABLE_BITS));
+			final int left = (top & 0xff) | (bottom & 0xff) << 16, right = (top >> 8) & 0xff | (bottom & 0xff00) << 8;
+			final int both = left * (TAB - fx) + right * fx;
+			final int r0 = both & 0xffff, r1 = both >>> 16;
+			d[o + i] = (byte) ((r0 * (TAB - fy) + r1 * fy + round) >> (2 * TABLE_BITS));
 		}
 	}
 

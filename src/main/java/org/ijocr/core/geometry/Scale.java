@@ -43,6 +43,9 @@ public final class Scale {
 	/** Capital height over x-height used when only lowercase letters are measurable (Helvetica/Times: 1.33&ndash;1.4). */
 	static final double CAP_OVER_X = 1.4;
 
+	/** Smallest x-height, in pixels, {@link #capHeight} looks for (shorter components are specks). */
+	static final int MIN_X_HEIGHT = 5;
+
 	/** Bits of the integer weights per axis (sum 2048). */
 	private static final int BITS = 11;
 
@@ -254,7 +257,8 @@ public final class Scale {
 	/**
 	 * Estimated height of capital letters, in pixels, of the text on a grey page (dark ink on light paper); 0 when no
 	 * text is found. Letter-sized ink components ({@code [0.4, 3]} times the median component height, at most 3 times
-	 * as wide) are measured: the most frequent height (smoothed histogram) is the x-height of the lowercase letters;
+	 * as wide) are measured: the most frequent height of at least {@link #MIN_X_HEIGHT} pixels (smoothed histogram) is
+	 * the x-height of the lowercase letters;
 	 * the median height of the components 1.2 to 1.8 times as tall (capitals, ascenders and descenders, which differ
 	 * little) is the cap height; with fewer than 5 % of them (e.g. all-lowercase specks) it is {@link #CAP_OVER_X}
 	 * times the x-height.
@@ -270,7 +274,8 @@ public final class Scale {
 			hist[g.maxY[i] - g.minY[i] + 1]++;
 		int mode = 0;
 		double best = -1;
-		for (int v = 1; v <= maxH; v++) {
+		// specks (noise, dots, commas) are shorter than any legible x-height
+		for (int v = MIN_X_HEIGHT; v <= maxH; v++) {
 			final double sm = hist[v - 1] + 2.0 * hist[v] + hist[v + 1];
 			if (sm > best) {
 				best = sm;

@@ -44,8 +44,6 @@ public final class Skew {
 	/** Short side, in pixels, the page is reduced to (by an integer factor) before analysis. */
 	static final int WORK_SIZE = 1200;
 
-	static boolean DEBUG;
-
 	/** Finest bin (reduced pixels) and angle step (degrees) of the refinement. */
 	static final double FINEST_BIN = 0.5, FINEST_STEP = 0.005;
 
@@ -132,12 +130,6 @@ public final class Skew {
 				if (e[i + k] > e[bi]) bi = i + k;
 			}
 			coarseBest = Math.max(-maxAngle, Math.min(maxAngle, (bi - k) * step0));
-			if (DEBUG) {
-				final StringBuilder sb = new StringBuilder("bin " + bin0 + " step " + step0 + " n " + x.length + ":");
-				for (int i = 0; i < e.length; i += Math.max(1, e.length / 40))
-					sb.append(String.format(" %.1f:%.3g", (i - k) * step0, e[i]));
-				System.out.println(sb);
-			}
 			final double max = e[bi];
 			final double[] sorted = e.clone();
 			Arrays.sort(sorted);

@@ -51,11 +51,13 @@ public class CommandBridge implements PlugIn {
 	/** A scalar output of a command (a number, text or truth value): its key (field name), label and value. */
 	public record Value(String key, String label, Object value) {
 
-		/** The value as macros see it: numbers without a trailing ".0", others as text. */
+		/** The value as macros see it: numbers to 6 significant digits without trailing zeros, others as text. */
 		public String text() {
 			if (value instanceof Double || value instanceof Float) {
 				final double d = ((Number) value).doubleValue();
-				return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
+				if (Double.isNaN(d) || Double.isInfinite(d)) return String.valueOf(d);
+				return new java.math.BigDecimal(d).round(new java.math.MathContext(6)).stripTrailingZeros()
+					.toPlainString();
 			}
 			return String.valueOf(value);
 		}

@@ -25,8 +25,9 @@ import org.ijocr.core.threshold.Histogram;
  * between them is at least {@value #MERGE_VALLEY} of the lower peak (so only modes with a real valley between them
  * stay apart, as in persistence-based mode seeking), the peak holding the most pixels is the paper, and the darkest
  * ink peak (darker than the paper) whose basin holds at least {@value #SIGNIFICANT} of the ink pixels is the text
- * layer. The band runs from the valley to the next darker peak (or 0) to the valley to the next lighter peak (the
- * minimum of the smoothed histogram between them; the middle of a flat minimum). Layers darker than the text, or a
+ * layer. The band runs from the boundary with the next darker peak (or 0) to the boundary with the next lighter peak;
+ * a boundary is the middle of the valley floor between two peaks ({@link #boundary}), so that the flat tail of
+ * antialiased stroke edges between dark text and a lighter layer is split in its middle. Layers darker than the text, or a
  * page whose text is lighter than another significant layer, are out of its scope: give the band by hand there.
  * <p>
  * Levels: 8-bit images use their values; other types are read through a value range {@code [min, max]} mapped onto
@@ -40,6 +41,9 @@ public final class IntensityRange {
 
 	/** Two neighbouring peaks merge while the valley between them is at least this part of the lower peak. */
 	public static final double MERGE_VALLEY = 0.5;
+
+	/** Height of the valley floor, as a part of the way from the valley's minimum up to the lower peak. */
+	public static final double FLOOR = 0.1;
 
 	/** Least part of the ink pixels a peak's basin must hold to be a layer of its own. */
 	public static final double SIGNIFICANT = 0.1;
@@ -229,25 +233,39 @@ public final class IntensityRange {
 		return peaks;
 	}
 
-	/** The level of the minimum of {@code s} strictly between {@code a < b} (the middle of a flat minimum). */
+	/** The level of the minimum of {@code s} strictly between {@code a < b} ({@code a} if they are neighbours). */
 	static int valley(final double[] s, final int a, final int b) {
-		int first = a, last = a;
-		for (int v = a + 1; v < b; v++) {
-			if (first == a || s[v] < s[first]) {
-				first = v;
-				last = v;
+		int m = a;
+		for (int v = a + 1; v < b; v++)
+			if (m == a || s[v] < s[m]) m = v;
+		return m;
+	}
+
+	/**
+	 * The boundary between the peaks {@code a < b}: the middle of the valley floor, i.e. of the levels between them
+	 * whose smoothed count is within {@value #FLOOR} of the way from the minimum up to the lower peak. On a real
+	 * valley that is its minimum; on the flat tail of antialiased ink edges, whose minimum is wherever the noise puts
+	 * it, it is the middle of the tail.
+	 */
+	static int boundary(final double[] s, final int a, final int b) {
+		final int m = valley(s, a, b);
+		if (m == a) return a;
+		final double floor = s[m] + FLOOR * (Math.min(s[a], s[b]) - s[m]);
+		int first = m, last = m;
+		for (int v = a + 1; v < b; v++)
+			if (s[v] <= floor) {
+				first = Math.min(first, v);
+				last = Math.max(last, v);
 			}
-			else if (s[v] == s[first] && last == v - 1) last = v;
-		}
-		return first == a ? a : (first + last) / 2;
+		return (first + last) / 2;
 	}
 
 	private static int lowerEdge(final double[] s, final List<Integer> peaks, final int i) {
-		return i == 0 ? 0 : valley(s, peaks.get(i - 1), peaks.get(i)) + 1;
+		return i == 0 ? 0 : boundary(s, peaks.get(i - 1), peaks.get(i)) + 1;
 	}
 
 	private static int upperEdge(final double[] s, final List<Integer> peaks, final int i) {
-		return i == peaks.size() - 1 ? 255 : valley(s, peaks.get(i), peaks.get(i + 1));
+		return i == peaks.size() - 1 ? 255 : boundary(s, peaks.get(i), peaks.get(i + 1));
 	}
 
 	private static long mass(final int[] hist, final int lo, final int hi) {

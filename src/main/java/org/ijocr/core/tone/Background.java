@@ -4,7 +4,10 @@ import java.util.Arrays;
 
 import net.imglib2.RandomAccess;
 import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.IntegerType;
 import net.imglib2.type.numeric.RealType;
+
+import org.ijocr.core.convert.Grayscale;
 
 /**
  * Flattens the paper of a grey page: removes uneven illumination (vignetting, gradients, the dark shadow of a curved
@@ -117,17 +120,12 @@ public final class Background {
 
 		/** The grid row interpolated (linearly between cell centres) at pixel row {@code y}. */
 		void rowAt(final double y, final float[] out) {
-			rowAt(b, y, out);
-		}
-
-		/** As {@link #rowAt(double, float[])} for another array on this grid. */
-		void rowAt(final float[] a, final double y, final float[] out) {
 			final double gy = Math.max(0, Math.min(gh - 1, (y + 0.5) / cell - 0.5));
 			final int y0 = Math.min(Math.max(0, gh - 2), (int) gy), y1 = Math.min(gh - 1, y0 + 1);
 			final float f = (float) (gy - y0);
 			for (int x = 0; x < gw; x++) {
-				final float t = a[y0 * gw + x];
-				out[x] = t + (a[y1 * gw + x] - t) * f;
+				final float t = b[y0 * gw + x];
+				out[x] = t + (b[y1 * gw + x] - t) * f;
 			}
 		}
 	}
@@ -142,23 +140,32 @@ public final class Background {
 		closing(b0, gw, gh, k);
 		final float[] b1 = paperMean(io, c, gw, gh, b0, FIRST_PAPER, 1);
 		final float[] b = paperMean(io, c, gw, gh, b1, SECOND_PAPER, 2);
+		if (io.scale != 1) for (int i = 0; i < b.length; i++)
+			b[i] /= io.scale;
 		return new Grid(c, gw, gh, b);
 	}
 
-	/** Work on one image row (as floats) of cell row {@code cy}. */
+	/**
+	 * Work on one image row (in the integer domain of {@link Rows}) of cell row {@code cy}, {@code first} and
+	 * {@code last} of that cell row or not, with three row-long scratch arrays of the task.
+	 */
 	@FunctionalInterface
 	private interface CellRow {
 
-		void accept(float[] row, int cy);
+		void accept(int[] row, int cy, boolean first, boolean last, int[][] scratch);
 	}
 
-	/** Calls {@code body} with every image row, cell rows split over the executor (a cell row is one task's). */
+	/**
+	 * Calls {@code body} with every image row, cell rows split over the executor (a cell row is one task's). The
+	 * bodies accumulate per column over a cell row and reduce to cells at its last row: long loops without branches.
+	 */
 	private static void cellRows(final Rows io, final int c, final int gh, final CellRow body) {
 		Tasks.split(gh, 1, (cy0, cy1) -> {
-			final float[] row = new float[io.w];
+			final int[] row = new int[io.w];
+			final int[][] scratch = new int[3][io.w];
 			for (int y = cy0 * c; y < Math.min(io.h, cy1 * c); y++) {
 				io.read(y, row);
-				body.accept(row, y / c);
+				body.accept(row, y / c, y % c == 0, y % c == c - 1 || y == io.h - 1, scratch);
 			}
 		});
 	}
@@ -166,13 +173,16 @@ public final class Background {
 	/** The maximum of every cell. */
 	private static float[] cellMax(final Rows io, final int c, final int gw, final int gh) {
 		final float[] m = new float[gw * gh];
-		Arrays.fill(m, Float.NEGATIVE_INFINITY);
-		cellRows(io, c, gh, (row, cy) -> {
-			for (int cx = 0, g = cy * gw; cx < gw; cx++) {
-				float v = m[g + cx];
+		cellRows(io, c, gh, (row, cy, first, last, scratch) -> {
+			final int[] acc = scratch[0];
+			if (first) System.arraycopy(row, 0, acc, 0, io.w);
+			else for (int x = 0; x < io.w; x++)
+				acc[x] = Math.max(acc[x], row[x]);
+			if (last) for (int cx = 0; cx < gw; cx++) {
+				int v = 0;
 				for (int x = cx * c, e = Math.min(io.w, x + c); x < e; x++)
-					v = Math.max(v, row[x]);
-				m[g + cx] = v;
+					v = Math.max(v, acc[x]);
+				m[cy * gw + cx] = v;
 			}
 		});
 		return m;
@@ -187,20 +197,30 @@ public final class Background {
 		final double part, final int passes)
 	{
 		final float[] sum = new float[gw * gh], cnt = new float[gw * gh];
-		cellRows(io, c, gh, (row, cy) -> {
-			for (int cx = 0, g = cy * gw; cx < gw; cx++) {
-				final float t = (float) (part * ref[g + cx]);
-				float s = 0;
-				int n = 0;
+		cellRows(io, c, gh, (row, cy, first, last, scratch) -> {
+			final int[] below = scratch[0], s = scratch[1], n = scratch[2];
+			if (first) {
+				// per column: the level a pixel must exceed in this cell row
+				for (int cx = 0; cx < gw; cx++)
+					Arrays.fill(below, cx * c, Math.min(io.w, cx * c + c), (int) Math.ceil(part * ref[cy * gw
+						+ cx]) - 1);
+				Arrays.fill(s, 0);
+				Arrays.fill(n, 0);
+			}
+			for (int x = 0; x < io.w; x++) {
+				final int v = row[x], m = (below[x] - v) >> 31; // all ones when v > below: branch-free on edges
+				s[x] += v & m;
+				n[x] -= m;
+			}
+			if (last) for (int cx = 0; cx < gw; cx++) {
+				long ss = 0;
+				int nn = 0;
 				for (int x = cx * c, e = Math.min(io.w, x + c); x < e; x++) {
-					final float v = row[x];
-					if (v >= t) {
-						s += v;
-						n++;
-					}
+					ss += s[x];
+					nn += n[x];
 				}
-				sum[g + cx] += s;
-				cnt[g + cx] += n;
+				sum[cy * gw + cx] = ss;
+				cnt[cy * gw + cx] = nn;
 			}
 		});
 		for (int p = 0; p < passes; p++) {
@@ -262,9 +282,12 @@ public final class Background {
 
 	// ---------------------------------------------------------------- division
 
-	/** {@code out = src · gain}, the gain interpolated bilinearly between cell centres. */
+	/**
+	 * {@code out = src · gain}, the gain interpolated bilinearly between cell centres: the two grid rows around an
+	 * image row are interpolated along x once per cell row, then blended per image row.
+	 */
 	private static void divide(final Rows io, final Grid g, final float[] gain) {
-		final int c = g.cell(), gw = g.gw(), w = io.w;
+		final int c = g.cell(), gw = g.gw(), gh = g.gh(), w = io.w;
 		// per column: left cell centre and weight
 		final int[] xi = new int[w];
 		final float[] xf = new float[w];
@@ -274,35 +297,51 @@ public final class Background {
 			xf[x] = gw == 1 ? 0 : (float) (gx - xi[x]);
 		}
 		final int right = gw > 1 ? 1 : 0;
-		Tasks.split(io.h, 16, (y0, y1) -> {
-			final float[] row = new float[w], gr = new float[gw];
-			for (int y = y0; y < y1; y++) {
-				g.rowAt(gain, y, gr);
-				io.read(y, row);
-				for (int x = 0; x < w; x++) {
-					final float l = gr[xi[x]];
-					row[x] *= l + (gr[xi[x] + right] - l) * xf[x];
+		Tasks.split(io.h, 16, (ya, yb) -> {
+			final float[] top = new float[w], bot = new float[w], row = new float[w];
+			int cached = -1;
+			for (int y = ya; y < yb; y++) {
+				final double gy = Math.max(0, Math.min(gh - 1, (y + 0.5) / c - 0.5));
+				final int y0 = Math.min(Math.max(0, gh - 2), (int) gy), y1 = Math.min(gh - 1, y0 + 1);
+				if (y0 != cached) {
+					for (int x = 0; x < w; x++) {
+						final int i0 = y0 * gw + xi[x], i1 = y1 * gw + xi[x];
+						top[x] = gain[i0] + (gain[i0 + right] - gain[i0]) * xf[x];
+						bot[x] = gain[i1] + (gain[i1 + right] - gain[i1]) * xf[x];
+					}
+					cached = y0;
 				}
-				io.write(y, row);
+				final float f = (float) (gy - y0);
+				for (int x = 0; x < w; x++)
+					row[x] = top[x] + (bot[x] - top[x]) * f;
+				io.multiply(y, row);
 			}
 		});
 	}
 
 	// ---------------------------------------------------------------- row access
 
-	/** Reads source rows as floats and writes result rows in the destination's type. */
+	/**
+	 * Row access: source rows as non-negative integers (8-bit and unsigned 16-bit values as they are, other types
+	 * scaled by {@link #scale} so that their maximum becomes 65535, negative values as 0), and the result rows
+	 * {@code dst = src · gain} in the destination's type.
+	 */
 	private abstract static class Rows {
 
 		final int w, h;
 
-		Rows(final int w, final int h) {
+		/** Integer value = image value × scale. */
+		final double scale;
+
+		Rows(final int w, final int h, final double scale) {
 			this.w = w;
 			this.h = h;
+			this.scale = scale;
 		}
 
-		abstract void read(int y, float[] row);
+		abstract void read(int y, int[] row);
 
-		abstract void write(int y, float[] row);
+		abstract void multiply(int y, float[] gain);
 
 		static <T extends RealType<T>> Rows of(final RandomAccessibleInterval<T> src,
 			final RandomAccessibleInterval<T> dst)
@@ -310,7 +349,14 @@ public final class Background {
 			final int w = (int) src.dimension(0), h = (int) src.dimension(1);
 			final byte[] s = Pixels.bytes(src), d = Pixels.bytes(dst);
 			if (s != null && d != null) return new ByteRows(s, d, w, h);
-			return new GenericRows<>(src, dst, w, h);
+			final T t = src.getType();
+			final double scale;
+			if (t instanceof IntegerType && t.getMinValue() >= 0 && t.getMaxValue() <= 65535) scale = 1;
+			else {
+				final double max = Grayscale.minMax(src)[1];
+				scale = max > 0 ? 65535 / max : 1;
+			}
+			return new GenericRows<>(src, dst, w, h, scale);
 		}
 	}
 
@@ -319,23 +365,23 @@ public final class Background {
 		private final byte[] s, d;
 
 		ByteRows(final byte[] s, final byte[] d, final int w, final int h) {
-			super(w, h);
+			super(w, h, 1);
 			this.s = s;
 			this.d = d;
 		}
 
 		@Override
-		void read(final int y, final float[] row) {
+		void read(final int y, final int[] row) {
 			final int o = y * w;
 			for (int x = 0; x < w; x++)
 				row[x] = s[o + x] & 0xff;
 		}
 
 		@Override
-		void write(final int y, final float[] row) {
+		void multiply(final int y, final float[] gain) {
 			final int o = y * w;
 			for (int x = 0; x < w; x++)
-				d[o + x] = (byte) Math.min(255, (int) (row[x] + 0.5f));
+				d[o + x] = (byte) Math.min(255, (int) ((s[o + x] & 0xff) * gain[x] + 0.5f));
 		}
 	}
 
@@ -344,28 +390,32 @@ public final class Background {
 		private final RandomAccessibleInterval<T> src, dst;
 
 		GenericRows(final RandomAccessibleInterval<T> src, final RandomAccessibleInterval<T> dst, final int w,
-			final int h)
+			final int h, final double scale)
 		{
-			super(w, h);
+			super(w, h, scale);
 			this.src = src;
 			this.dst = dst;
 		}
 
-		@Override
-		void read(final int y, final float[] row) {
-			final RandomAccess<T> ra = src.randomAccess();
-			ra.setPosition(new long[] { src.min(0), src.min(1) + y });
-			for (int x = 0; x < w; x++, ra.fwd(0))
-				row[x] = ra.get().getRealFloat();
+		private RandomAccess<T> at(final RandomAccessibleInterval<T> img, final int y) {
+			final RandomAccess<T> ra = img.randomAccess();
+			ra.setPosition(new long[] { img.min(0), img.min(1) + y });
+			return ra;
 		}
 
 		@Override
-		void write(final int y, final float[] row) {
-			final RandomAccess<T> ra = dst.randomAccess();
-			ra.setPosition(new long[] { dst.min(0), dst.min(1) + y });
-			final T t = ra.get();
+		void read(final int y, final int[] row) {
+			final RandomAccess<T> ra = at(src, y);
 			for (int x = 0; x < w; x++, ra.fwd(0))
-				ra.get().setReal(Pixels.fit(t, row[x]));
+				row[x] = (int) Math.round(Math.max(0, Math.min(65535, ra.get().getRealDouble() * scale)));
+		}
+
+		@Override
+		void multiply(final int y, final float[] gain) {
+			final RandomAccess<T> in = at(src, y), out = at(dst, y);
+			final T t = out.get();
+			for (int x = 0; x < w; x++, in.fwd(0), out.fwd(0))
+				out.get().setReal(Pixels.fit(t, in.get().getRealDouble() * gain[x]));
 		}
 	}
 }

@@ -28,7 +28,8 @@ import org.ijocr.core.threshold.Histogram;
  * {@code clipLimit} times its mean bin height, the excess redistributed over all bins until no bin exceeds the limit
  * (the fixed point of Zuiderveld's redistribution), and its cumulative histogram becomes the tile's grey-level
  * mapping; every pixel is mapped by the bilinear interpolation of the mappings of the four nearest tile centres
- * (two at the borders, one in the corners), as in Zuiderveld's paper. The clip limit bounds the slope of the
+ * (two at the borders, one in the corners), as in Zuiderveld's paper (per row, the two tile rows' mappings are
+ * blended first). The clip limit bounds the slope of the
  * mapping: 1 leaves the image unchanged, large values approach plain adaptive histogram equalization. Defaults are
  * those of Fiji's Process&gt;Enhance Local Contrast (CLAHE) by S. Saalfeld (blocksize {@value #DEFAULT_BLOCKSIZE},
  * {@value #DEFAULT_BINS} bins, maximum slope {@value #DEFAULT_CLIP_LIMIT}); this implementation is the tiled
@@ -217,22 +218,26 @@ public final class Contrast {
 		weights(ys, yi, yf);
 		final int sx = nx > 1 ? LEVELS : 0, sy = ny > 1 ? nx * LEVELS : 0;
 		Tasks.split(height, 16, (y0, y1) -> {
-			for (int y = y0; y < y1; y++)
-				interpolateRow(src, dst, y * width, width, maps, yi[y] * nx, sy, yf[y], xi, xf, sx);
+			final float[] rowMaps = new float[nx * LEVELS];
+			for (int y = y0; y < y1; y++) {
+				// the mappings of this row's two tile rows blended once per row, then one blend per pixel
+				final int top = yi[y] * nx, bot = top + sy;
+				final float fy = yf[y];
+				for (int k = 0; k < rowMaps.length; k++)
+					rowMaps[k] = maps[top + k] + (maps[bot + k] - maps[top + k]) * fy;
+				interpolateRow(src, dst, y * width, width, rowMaps, xi, xf, sx);
+			}
 		});
 	}
 
-	/** One output row: bilinear interpolation of the four tile mappings around each pixel. */
+	/** One output row: linear interpolation between the row's mappings of the two tiles around each pixel. */
 	private static void interpolateRow(final byte[] src, final byte[] dst, final int row, final int w,
-		final float[] maps, final int top, final int sy, final float fy, final int[] xi, final float[] xf, final int sx)
+		final float[] rowMaps, final int[] xi, final float[] xf, final int sx)
 	{
-		final int bot = top + sy;
 		for (int x = 0; x < w; x++) {
 			final int k = xi[x] + (src[row + x] & 0xff);
-			final float fx = xf[x];
-			final float t0 = maps[top + k], b0 = maps[bot + k];
-			final float t = t0 + (maps[top + k + sx] - t0) * fx, b = b0 + (maps[bot + k + sx] - b0) * fx;
-			dst[row + x] = (byte) (int) (t + (b - t) * fy + 0.5f);
+			final float l = rowMaps[k];
+			dst[row + x] = (byte) (int) (l + (rowMaps[k + sx] - l) * xf[x] + 0.5f);
 		}
 	}
 
@@ -273,39 +278,47 @@ public final class Contrast {
 	{
 		final int nx = xs.length - 1, ny = ys.length - 1;
 		final float[] maps = new float[nx * ny * LEVELS];
-		final int[] binOf = new int[LEVELS];
-		for (int v = 0; v < LEVELS; v++)
-			binOf[v] = v * bins / LEVELS;
 		Tasks.split(ny, 1, (a, b) -> {
-			final int[] hist = new int[nx * bins];
+			// four interleaved level histograms per tile: runs of one level (clean paper) do not wait on each other
+			final int[] hist = new int[nx * 4 * LEVELS];
+			final int[] binned = new int[bins];
 			final double[] work = new double[bins + 1];
 			final float[] m = new float[bins];
 			for (int ty = a; ty < b; ty++) {
 				Arrays.fill(hist, 0);
 				for (int y = ys[ty]; y < ys[ty + 1]; y++)
-					tileRowHistograms(src, y * w, xs, bins, binOf, hist);
+					tileRowHistograms(src, y * w, xs, hist);
 				for (int tx = 0; tx < nx; tx++) {
+					Arrays.fill(binned, 0);
+					final int h0 = tx * 4 * LEVELS;
+					for (int v = 0; v < LEVELS; v++)
+						binned[v * bins / LEVELS] += hist[h0 + v] + hist[h0 + LEVELS + v] + hist[h0 + 2 * LEVELS + v]
+							+ hist[h0 + 3 * LEVELS + v];
 					final int n = (xs[tx + 1] - xs[tx]) * (ys[ty + 1] - ys[ty]);
-					tileMap(hist, tx * bins, n, bins, clip, work, m);
+					tileMap(binned, 0, n, bins, clip, work, m);
 					final int base = (ty * nx + tx) * LEVELS;
 					for (int v = 0; v < LEVELS; v++)
-						maps[base + v] = m[binOf[v]];
+						maps[base + v] = m[v * bins / LEVELS];
 				}
 			}
 		});
 		return maps;
 	}
 
-	/** Adds one image row to the histograms of the tiles it crosses ({@code hist[tx · bins + bin]}). */
-	private static void tileRowHistograms(final byte[] src, final int row, final int[] xs, final int bins,
-		final int[] binOf, final int[] hist)
-	{
+	/** Adds one image row to the four interleaved histograms of the tiles it crosses. */
+	private static void tileRowHistograms(final byte[] src, final int row, final int[] xs, final int[] hist) {
 		for (int tx = 0; tx < xs.length - 1; tx++) {
-			final int hb = tx * bins, end = row + xs[tx + 1];
-			if (bins == LEVELS) for (int i = row + xs[tx]; i < end; i++)
-				hist[hb + (src[i] & 0xff)]++;
-			else for (int i = row + xs[tx]; i < end; i++)
-				hist[hb + binOf[src[i] & 0xff]]++;
+			final int h0 = tx * 4 * LEVELS, h1 = h0 + LEVELS, h2 = h1 + LEVELS, h3 = h2 + LEVELS;
+			final int end = row + xs[tx + 1];
+			int i = row + xs[tx];
+			for (; i + 3 < end; i += 4) {
+				hist[h0 + (src[i] & 0xff)]++;
+				hist[h1 + (src[i + 1] & 0xff)]++;
+				hist[h2 + (src[i + 2] & 0xff)]++;
+				hist[h3 + (src[i + 3] & 0xff)]++;
+			}
+			for (; i < end; i++)
+				hist[h0 + (src[i] & 0xff)]++;
 		}
 	}
 

@@ -1,5 +1,8 @@
 package org.ijocr.core.tone;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 import net.imglib2.Cursor;
@@ -125,13 +128,28 @@ public final class Contrast {
 		return lut;
 	}
 
-	/** {@code dst[i] = lut[src[i]]} on all cores. */
+	/**
+	 * {@code dst[i] = lut[src[i]]} on all cores. Large arrays go eight bytes at a time through a table of byte
+	 * pairs (65536 entries, made once per call): half the look-ups.
+	 */
 	static void applyLut(final byte[] src, final byte[] dst, final byte[] lut) {
+		final short[] pairs = src.length < 1 << 18 ? null : new short[1 << 16];
+		if (pairs != null) for (int v = 0; v < pairs.length; v++)
+			pairs[v] = (short) (lut[v & 0xff] & 0xff | (lut[v >>> 8] & 0xff) << 8);
 		Tasks.split(src.length, 1 << 18, (a, b) -> {
-			for (int i = a; i < b; i++)
+			int i = a;
+			if (pairs != null) for (; i + 8 <= b; i += 8) {
+				final long v = (long) LONG.get(src, i);
+				LONG.set(dst, i, pairs[(int) v & 0xffff] & 0xffffL | (pairs[(int) (v >>> 16) & 0xffff] & 0xffffL) << 16
+					| (pairs[(int) (v >>> 32) & 0xffff] & 0xffffL) << 32 | (pairs[(int) (v >>> 48)] & 0xffffL) << 48);
+			}
+			for (; i < b; i++)
 				dst[i] = lut[src[i] & 0xff];
 		});
 	}
+
+	/** Eight pixels of a {@code byte[]} as one {@code long} (little-endian: pixel {@code i} in the low byte). */
+	private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
 	private static <T extends RealType<T>> double[] stretchGeneric(final double saturated,
 		final RandomAccessibleInterval<T> src, final RandomAccessibleInterval<T> dst)

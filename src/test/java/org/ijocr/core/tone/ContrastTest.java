@@ -43,7 +43,7 @@ class ContrastTest {
 
 	@Test
 	void stretchIsPixelIdenticalToImageJNormalize() {
-		final int w = 400, h = 300;
+		final int w = 701, h = 397; // over 2^18 pixels, not a multiple of 8: the paired-table path and its tail
 		final byte[] page = faintPage(w, h, 5);
 		final Random r = new Random(2);
 		final byte[] gauss = new byte[w * h];

@@ -32,11 +32,12 @@ import org.ijocr.core.threshold.Histogram;
  * (the fixed point of Zuiderveld's redistribution), and its cumulative histogram becomes the tile's grey-level
  * mapping; every pixel is mapped by the bilinear interpolation of the mappings of the four nearest tile centres
  * (two at the borders, one in the corners), as in Zuiderveld's paper (per row, the two tile rows' mappings are
- * blended first). The clip limit bounds the slope of the
- * mapping: 1 leaves the image unchanged, large values approach plain adaptive histogram equalization. Defaults are
- * those of Fiji's Process&gt;Enhance Local Contrast (CLAHE) by S. Saalfeld (blocksize {@value #DEFAULT_BLOCKSIZE},
+ * blended first). The clip limit bounds the slope of the mapping: 1 leaves the image unchanged, large values
+ * approach plain adaptive histogram equalization (which may turn a gentle ramp back between tile centres by a few
+ * levels, as OpenCV's does; up to clip 2 the order is kept within one level). Defaults are those of Fiji's
+ * Process&gt;Enhance Local Contrast (CLAHE) by S. Saalfeld (blocksize {@value #DEFAULT_BLOCKSIZE},
  * {@value #DEFAULT_BINS} bins, maximum slope {@value #DEFAULT_CLIP_LIMIT}); this implementation is the tiled
- * ("fast") variant, like OpenCV's {@code CLAHE} whose {@code clipLimit} has the same meaning.</li>
+ * ("fast") variant, like OpenCV's {@code CLAHE}, whose {@code clipLimit} has the same meaning.</li>
  * </ul>
  * Both keep the image type: integer types are normalized to their full range, floating-point images to 0..1 (as
  * ImageJ does). 8-bit {@code ArrayImg}s take a fast path on the {@code byte[]} (histograms, look-up tables and the
@@ -396,7 +397,8 @@ public final class Contrast {
 
 	/**
 	 * Contrast correction of an RGB page by its luminance (BT.601): Stretch takes its limits from the luminance
-	 * histogram and applies the same table to R, G and B (as ImageJ does for RGB); CLAHE equalizes the luminance and
+	 * histogram and applies the same table to R, G and B (ImageJ's Enhance Contrast on RGB with "weighted RGB
+	 * conversions" gives the same pixels; unweighted, ImageJ takes (R+G+B)/3); CLAHE equalizes the luminance and
 	 * shifts R, G and B by the change of their pixel's luminance, which keeps the chroma (YCbCr) as it is. Alpha is
 	 * kept. {@code dst} may be {@code src}.
 	 */

@@ -125,6 +125,34 @@ class ToneCommandsTest {
 	}
 
 	@Test
+	void flattenKeepsTheTypeOfSixteenBitFloatAndRgbPages() {
+		final ByteProcessor bp = litPage(10); // paper 200 × 0.4 on the left to × 1 on the right
+		final ShortProcessor sp = (ShortProcessor) bp.convertToShort(false);
+		sp.multiply(100);
+		final ij.process.FloatProcessor fp = (ij.process.FloatProcessor) bp.convertToFloat();
+		fp.multiply(1 / 255.0);
+		for (final ij.process.ImageProcessor ip : List.of(bp, sp, fp, bp.convertToRGB())) {
+			final ImagePlus imp = new ImagePlus("t", ip.duplicate());
+			final double left = margin(imp.getProcessor(), 5), right = margin(imp.getProcessor(), 480);
+			assertTrue(right > 2 * left, ip.getBitDepth() + "-bit: lit unevenly");
+			CommandBridge.execute(FlattenBackgroundCommand.class, imp, "");
+			assertEquals(ip.getBitDepth(), imp.getBitDepth());
+			final double l = margin(imp.getProcessor(), 5), r = margin(imp.getProcessor(), 480);
+			assertEquals(1, l / r, 0.03, ip.getBitDepth() + "-bit: paper " + l + " on the left, " + r + " on the right");
+		}
+	}
+
+	/** Mean of a 15-pixel-wide strip of the page margin starting at column {@code x} (grey value, RGB as luminance). */
+	private static double margin(final ij.process.ImageProcessor ip, final int x) {
+		double s = 0;
+		int n = 0;
+		for (int y = 20; y < 340; y++)
+			for (int i = x; i < x + 15; i++, n++)
+				s += ip instanceof ColorProcessor ? ip.getPixelValue(i, y) : ip.getf(i, y);
+		return s / n;
+	}
+
+	@Test
 	void keepIntensityRangeOnSixteenBitUsesTheDisplayRange() {
 		final ShortProcessor sp = new ShortProcessor(256, 1);
 		for (int v = 0; v < 256; v++)

@@ -12,8 +12,10 @@ import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.img.basictypeaccess.array.IntArray;
 import net.imglib2.parallel.Parallelization;
 import net.imglib2.type.NativeType;
+import net.imglib2.type.numeric.ARGBType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
@@ -27,7 +29,8 @@ import org.ijocr.core.convert.Grayscale;
  * {@code margin} pixels of context around it);</li>
  * <li>the core runs on as many threads as ImageJ's Memory &amp; Threads setting allows;</li>
  * <li>a single image can be restored with Edit&gt;Undo (ImageJ 1 keeps no undo buffer for stacks);</li>
- * <li>grey operations keep the image type (RGB: each channel); binary operations convert to 8-bit first
+ * <li>grey operations keep the image type (RGB: each channel, or the whole colour plane by an operation of its
+ * own, e.g. one that decides by luminance); binary operations convert to 8-bit first
  * (RGB by luminance 0.299/0.587/0.114, 16- and 32-bit through the display range, inverted LUTs are
  * undone) and leave an 8-bit image with ink 0 and paper 255 under a normal grey LUT.</li>
  * </ul>
@@ -38,6 +41,13 @@ public final class ImageFilters {
 	public interface PlaneOp {
 
 		<T extends RealType<T> & NativeType<T>> void apply(ArrayImg<T, ?> src, ArrayImg<T, ?> dst);
+	}
+
+	/** An operation on one whole RGB plane (packed ARGB); {@code src} and {@code dst} have the same size, never alias. */
+	@FunctionalInterface
+	public interface ColourOp {
+
+		void apply(ArrayImg<ARGBType, IntArray> src, ArrayImg<ARGBType, IntArray> dst);
 	}
 
 	/** An operation from one 8-bit grey plane to an 8-bit binary plane (ink 0, paper 255) of the same size. */
@@ -124,10 +134,20 @@ public final class ImageFilters {
 	 * @param margin context in pixels the operation needs around a selection (e.g. the filter radius)
 	 */
 	public static void filterInPlace(final ImagePlus imp, final int margin, final PlaneOp op) {
-		withImageJThreads(() -> filterInPlaceNow(imp, margin, op));
+		filterInPlace(imp, margin, op, null);
 	}
 
-	private static void filterInPlaceNow(final ImagePlus imp, final int margin, final PlaneOp op) {
+	/**
+	 * As {@link #filterInPlace(ImagePlus, int, PlaneOp)}, but RGB planes go whole to {@code colour} (each channel to
+	 * {@code op} when {@code colour} is {@code null}).
+	 */
+	public static void filterInPlace(final ImagePlus imp, final int margin, final PlaneOp op, final ColourOp colour) {
+		withImageJThreads(() -> filterInPlaceNow(imp, margin, op, colour));
+	}
+
+	private static void filterInPlaceNow(final ImagePlus imp, final int margin, final PlaneOp op,
+		final ColourOp colour)
+	{
 		final Region region = Region.of(imp, margin);
 		final ImageStack stack = imp.getStack();
 		final int n = stack.getSize();
@@ -135,8 +155,13 @@ public final class ImageFilters {
 		for (int s = 1; s <= n; s++) {
 			final ImageProcessor ip = stack.getProcessor(s);
 			final ImageProcessor work = region.work(ip);
-			final ImageProcessor res = work instanceof ColorProcessor ? perChannel((ColorProcessor) work, op)
-				: greyPlane(work, op);
+			final ImageProcessor res;
+			if (!(work instanceof ColorProcessor)) res = greyPlane(work, op);
+			else if (colour == null) res = perChannel((ColorProcessor) work, op);
+			else {
+				res = new ColorProcessor(work.getWidth(), work.getHeight());
+				colour.apply(ImgWrap.argbs((ColorProcessor) work), ImgWrap.argbs((ColorProcessor) res));
+			}
 			region.writeBack(res, ip);
 			if (n > 1) IJ.showProgress(s, n);
 		}

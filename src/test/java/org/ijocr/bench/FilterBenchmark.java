@@ -50,6 +50,7 @@ public final class FilterBenchmark {
 		GROUPS.put("binarize", FilterBenchmark::binarize);
 		GROUPS.put("threshold", ThresholdCases::add);
 		GROUPS.put("geometry", GeometryCases::add);
+		GROUPS.put("tone", ToneCases::add);
 	}
 
 	public static void main(final String[] args) {

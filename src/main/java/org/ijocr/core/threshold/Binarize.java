@@ -85,27 +85,51 @@ public final class Binarize {
 		return result;
 	}
 
-	/** Levels ≤ t become 0 (ink), the others 255 (paper); {@code t} may be −1 (all paper) up to 255 (all ink). */
+	/**
+	 * Levels ≤ t become 0 (ink), the others 255 (paper); {@code t} may be −1 (all paper) up to 255 (all ink). Eight
+	 * pixels at a time: an unsigned per-byte comparison in a {@code long} (SWAR), in chunks on ImgLib2's current task
+	 * executor.
+	 */
 	public static void apply(final byte[] levels, final int t, final byte[] out) {
 		if (out.length != levels.length) throw new IllegalArgumentException("output has " + out.length
 			+ " pixels, input " + levels.length);
-		final byte[] lut = new byte[256];
-		for (int v = 0; v < 256; v++)
-			lut[v] = v <= t ? 0 : (byte) 255;
+		if (t < -1 || t > 255) throw new IllegalArgumentException("threshold must be -1 to 255, got " + t);
 		final int n = levels.length;
 		final net.imglib2.parallel.TaskExecutor ex = net.imglib2.parallel.Parallelization.getTaskExecutor();
-		final int parts = Math.max(1, Math.min(ex.suggestNumberOfTasks(), n >> 18));
+		final int parts = Math.max(1, Math.min(ex.suggestNumberOfTasks(), n >> 20));
 		if (parts == 1) {
-			for (int i = 0; i < n; i++)
-				out[i] = lut[levels[i] & 0xff];
+			apply(levels, t, out, 0, n);
 			return;
 		}
 		final java.util.List<int[]> ranges = new java.util.ArrayList<>();
 		for (int k = 0; k < parts; k++)
-			ranges.add(new int[] { (int) ((long) n * k / parts), (int) ((long) n * (k + 1) / parts) });
-		ex.forEach(ranges, r -> {
-			for (int i = r[0]; i < r[1]; i++)
-				out[i] = lut[levels[i] & 0xff];
-		});
+			ranges.add(new int[] { (int) ((long) n * k / parts) & ~7, k == parts - 1 ? n : (int) ((long) n * (k + 1)
+				/ parts) & ~7 });
+		ex.forEach(ranges, r -> apply(levels, t, out, r[0], r[1]));
+	}
+
+	private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+		long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+	private static final long HIGH_BITS = 0x8080808080808080L;
+
+	/** {@link #apply(byte[], int, byte[])} on {@code [from, to)}. */
+	private static void apply(final byte[] levels, final int t, final byte[] out, final int from, final int to) {
+		if (t == 255) {
+			java.util.Arrays.fill(out, from, to, (byte) 0);
+			return;
+		}
+		// paper where level ≥ t + 1: per byte, (x | H) − (y & ~H) has the high bit set where the low 7 bits of x are
+		// ≥ those of y, without borrows between bytes; the high bits of x and y then decide the rest
+		final long y = (t + 1) * 0x0101010101010101L;
+		int i = from;
+		for (; i + 7 < to; i += 8) {
+			final long x = (long) LONGS.get(levels, i);
+			final long z = (x | HIGH_BITS) - (y & ~HIGH_BITS);
+			final long ge = ((x & ~y) | (~(x ^ y) & z)) & HIGH_BITS;
+			LONGS.set(out, i, (ge >>> 7) * 0xFF);
+		}
+		for (; i < to; i++)
+			out[i] = (levels[i] & 0xff) <= t ? 0 : (byte) 255;
 	}
 }

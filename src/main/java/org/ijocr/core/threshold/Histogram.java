@@ -30,26 +30,48 @@ public final class Histogram {
 
 	private Histogram() {}
 
-	/** Histogram of 8-bit levels (unsigned bytes); four interleaved sub-histograms, summed, for speed. */
+	/**
+	 * Histogram of 8-bit levels (unsigned bytes). Large arrays are split into chunks on ImgLib2's current task
+	 * executor; each chunk counts into eight interleaved sub-histograms (consecutive pixels of equal level, as on
+	 * paper, then increment different counters instead of waiting on one), summed at the end.
+	 */
 	public static int[] of(final byte[] px) {
-		return of(px, 0, px.length);
+		final int chunks = Math.max(1, Math.min(Parallelization.getTaskExecutor().suggestNumberOfTasks(), px.length
+			>> 20));
+		if (chunks == 1) return of(px, 0, px.length);
+		final List<int[]> ranges = new ArrayList<>();
+		for (int c = 0; c < chunks; c++)
+			ranges.add(new int[] { (int) ((long) px.length * c / chunks), (int) ((long) px.length * (c + 1)
+				/ chunks) });
+		final List<int[]> parts = Parallelization.getTaskExecutor().forEachApply(ranges, r -> of(px, r[0], r[1]));
+		final int[] h = new int[LEVELS];
+		for (final int[] p : parts)
+			for (int k = 0; k < LEVELS; k++)
+				h[k] += p[k];
+		return h;
 	}
 
-	/** Histogram of the levels {@code px[from..to)}. */
+	/** Histogram of the levels {@code px[from..to)}, single-threaded. */
 	static int[] of(final byte[] px, final int from, final int to) {
-		final int[] h0 = new int[LEVELS], h1 = new int[LEVELS], h2 = new int[LEVELS], h3 = new int[LEVELS];
+		final int[] s = new int[8 * LEVELS];
 		int i = from;
-		for (; i + 3 < to; i += 4) {
-			h0[px[i] & 0xff]++;
-			h1[px[i + 1] & 0xff]++;
-			h2[px[i + 2] & 0xff]++;
-			h3[px[i + 3] & 0xff]++;
+		for (; i + 7 < to; i += 8) {
+			s[px[i] & 0xff]++;
+			s[LEVELS + (px[i + 1] & 0xff)]++;
+			s[2 * LEVELS + (px[i + 2] & 0xff)]++;
+			s[3 * LEVELS + (px[i + 3] & 0xff)]++;
+			s[4 * LEVELS + (px[i + 4] & 0xff)]++;
+			s[5 * LEVELS + (px[i + 5] & 0xff)]++;
+			s[6 * LEVELS + (px[i + 6] & 0xff)]++;
+			s[7 * LEVELS + (px[i + 7] & 0xff)]++;
 		}
 		for (; i < to; i++)
-			h0[px[i] & 0xff]++;
-		for (int k = 0; k < LEVELS; k++)
-			h0[k] += h1[k] + h2[k] + h3[k];
-		return h0;
+			s[px[i] & 0xff]++;
+		final int[] h = new int[LEVELS];
+		for (int k = 0; k < 8; k++)
+			for (int v = 0; v < LEVELS; v++)
+				h[v] += s[k * LEVELS + v];
+		return h;
 	}
 
 	/** Histogram of the levels where {@code mask} is {@code true} (same length as {@code px}). */
@@ -64,20 +86,7 @@ public final class Histogram {
 
 	/** Histogram of the 8-bit levels of any real-valued image (see the class comment for the level mapping). */
 	public static <T extends RealType<T>> int[] of(final RandomAccessibleInterval<T> src) {
-		final byte[] px = levels(src);
-		// split in chunks for the task executor; each chunk has its own histogram
-		final int chunks = Math.max(1, Math.min(Parallelization.getTaskExecutor().suggestNumberOfTasks(), px.length
-			/ (1 << 16)));
-		final List<int[]> ranges = new ArrayList<>();
-		for (int c = 0; c < chunks; c++)
-			ranges.add(new int[] { (int) ((long) px.length * c / chunks), (int) ((long) px.length * (c + 1)
-				/ chunks) });
-		final List<int[]> parts = Parallelization.getTaskExecutor().forEachApply(ranges, r -> of(px, r[0], r[1]));
-		final int[] h = new int[LEVELS];
-		for (final int[] p : parts)
-			for (int k = 0; k < LEVELS; k++)
-				h[k] += p[k];
-		return h;
+		return of(levels(src));
 	}
 
 	/** Histogram of the 8-bit levels of {@code src} inside {@code mask} ({@code true} pixels; same size). */

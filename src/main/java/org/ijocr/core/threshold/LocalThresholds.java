@@ -33,16 +33,17 @@ public final class LocalThresholds {
 
 	private LocalThresholds() {}
 
-	/** Window statistics of one row for the pixels {@code x} of row {@code y}: count, sum and sum of squares. */
+	/** Window statistics of the pixels of one row: pixel count, sum and sum of squares of each pixel's window. */
 	private interface RowStats {
 
 		/**
-		 * @param off index of pixel (0, y) in the arrays
-		 * @param nr rows of the (clipped) window; the pixel count of pixel x is {@code nr · cols[x]}
+		 * @param off index of the row's first pixel in the arrays
+		 * @param n pixels in each (clipped) window
+		 * @param nd the same as doubles
 		 * @param s window sums of the levels
 		 * @param q window sums of the squared levels (null when not asked for)
 		 */
-		void row(int y, int off, int nr, int[] s, long[] q);
+		void row(int off, int[] n, double[] nd, int[] s, long[] q);
 	}
 
 	/**
@@ -79,13 +80,19 @@ public final class LocalThresholds {
 		check(radius, g, w, h, out);
 		if (!(r > 0) || !Double.isFinite(k) || Double.isInfinite(r)) throw new IllegalArgumentException(
 			"Sauvola needs a finite k and R > 0, got k=" + k + " R=" + r);
-		final double a = 1 - k, e = k / r;
-		forPlanes(g, w, h, radius, true, cols -> (y, off, nr, s, q) -> {
+		final double a = 1 - k, e = k / r, e2 = e * e;
+		forPlanes(g, w, h, radius, true, (off, n, nd, s, q) -> {
 			// n²·g ≤ (1 − k)·n·S + (k/R)·S·√V, with V = n·Q − S² = n²·s²
-			for (int x = 0; x < w; x++) {
-				final int n = nr * cols[x], sum = s[x];
-				final double d = (double) n * ((double) n * (g[off + x] & 0xff) - a * sum);
-				out[off + x] = atMost(d, e * sum, variance(n, sum, q[x])) ? 0 : (byte) 255;
+			if (k >= 0) for (int x = 0; x < w; x++) {
+				final double nn = nd[x], sum = s[x];
+				final double d = nn * (nn * (g[off + x] & 0xff) - a * sum);
+				final double rhs = e2 * sum * sum * variance(n[x], s[x], q[x]);
+				out[off + x] = (d <= 0 | d * d <= rhs) ? 0 : (byte) 255;
+			}
+			else for (int x = 0; x < w; x++) {
+				final double nn = nd[x], sum = s[x];
+				final double d = nn * (nn * (g[off + x] & 0xff) - a * sum);
+				out[off + x] = atMost(d, e * sum, variance(n[x], s[x], q[x])) ? 0 : (byte) 255;
 			}
 		});
 	}
@@ -100,12 +107,11 @@ public final class LocalThresholds {
 	{
 		check(radius, g, w, h, out);
 		if (!Double.isFinite(k)) throw new IllegalArgumentException("Niblack needs a finite k, got " + k);
-		forPlanes(g, w, h, radius, true, cols -> (y, off, nr, s, q) -> {
+		forPlanes(g, w, h, radius, true, (off, n, nd, s, q) -> {
 			// n·g − S ≤ k·√V
 			for (int x = 0; x < w; x++) {
-				final int n = nr * cols[x], sum = s[x];
-				final double d = (double) n * (g[off + x] & 0xff) - sum;
-				out[off + x] = atMost(d, k, variance(n, sum, q[x])) ? 0 : (byte) 255;
+				final double d = nd[x] * (g[off + x] & 0xff) - s[x];
+				out[off + x] = atMost(d, k, variance(n[x], s[x], q[x])) ? 0 : (byte) 255;
 			}
 		});
 	}
@@ -129,23 +135,20 @@ public final class LocalThresholds {
 				lowest = Math.min(lowest, g[i] & 0xff);
 			final int mMin = lowest;
 			final DoubleAccumulator maxVar = new DoubleAccumulator(Math::max, 0);
-			final int[] cols = columnCounts(w, radius);
-			windowSums(g, base, w, h, radius, true, (y, off, nr, s, q) -> {
+			windowSums(g, base, w, h, radius, true, (off, n, nd, s, q) -> {
 				double rowMax = 0;
-				for (int x = 0; x < w; x++) {
-					final int n = nr * cols[x];
-					rowMax = Math.max(rowMax, variance(n, s[x], q[x]) / ((double) n * n));
-				}
+				for (int x = 0; x < w; x++)
+					rowMax = Math.max(rowMax, variance(n[x], s[x], q[x]) / (nd[x] * nd[x]));
 				maxVar.accumulate(rowMax);
 			});
 			final double rMax = Math.sqrt(maxVar.get());
 			final double e = rMax == 0 ? 0 : k / rMax, a = 1 - k;
 			// n²·g ≤ (1 − k)·n·S + k·M·n² + (k/R)·(S − M·n)·√V
-			windowSums(g, base, w, h, radius, true, (y, off, nr, s, q) -> {
+			windowSums(g, base, w, h, radius, true, (off, n, nd, s, q) -> {
 				for (int x = 0; x < w; x++) {
-					final int n = nr * cols[x], sum = s[x];
-					final double d = (double) n * ((double) n * (g[off + x] & 0xff) - a * sum - k * mMin * n);
-					out[off + x] = atMost(d, e * (sum - (double) mMin * n), variance(n, sum, q[x])) ? 0 : (byte) 255;
+					final double nn = nd[x], sum = s[x];
+					final double d = nn * (nn * (g[off + x] & 0xff) - a * sum - k * mMin * nn);
+					out[off + x] = atMost(d, e * (sum - mMin * nn), variance(n[x], s[x], q[x])) ? 0 : (byte) 255;
 				}
 			});
 		}
@@ -165,10 +168,9 @@ public final class LocalThresholds {
 		check(radius, g, w, h, out);
 		if (!(r > 0) || !Double.isFinite(k) || Double.isInfinite(r)) throw new IllegalArgumentException(
 			"Phansalkar needs a finite k and r > 0, got k=" + k + " r=" + r);
-		forPlanes(g, w, h, radius, true, cols -> (y, off, nr, s, q) -> {
+		forPlanes(g, w, h, radius, true, (off, n, nd, s, q) -> {
 			for (int x = 0; x < w; x++) {
-				final int n = nr * cols[x];
-				final double m = s[x] / (255.0 * n), sd = Math.sqrt(variance(n, s[x], q[x])) / (255.0 * n);
+				final double m = s[x] / (255 * nd[x]), sd = Math.sqrt(variance(n[x], s[x], q[x])) / (255 * nd[x]);
 				final double t = m * (1 + PHANSALKAR_P * Math.exp(-PHANSALKAR_Q * m) + k * (sd / r - 1));
 				out[off + x] = (g[off + x] & 0xff) <= 255 * t ? 0 : (byte) 255;
 			}
@@ -188,10 +190,10 @@ public final class LocalThresholds {
 	{
 		check(radius, g, w, h, out);
 		if (!Double.isFinite(offset)) throw new IllegalArgumentException("offset must be finite, got " + offset);
-		forPlanes(g, w, h, radius, false, cols -> (y, off, nr, s, q) -> {
+		forPlanes(g, w, h, radius, false, (off, n, nd, s, q) -> {
 			// n·(g + C) ≤ S
 			for (int x = 0; x < w; x++)
-				out[off + x] = ((g[off + x] & 0xff) + offset) * (nr * cols[x]) <= s[x] ? 0 : (byte) 255;
+				out[off + x] = ((g[off + x] & 0xff) + offset) * nd[x] <= s[x] ? 0 : (byte) 255;
 		});
 	}
 
@@ -336,17 +338,9 @@ public final class LocalThresholds {
 		return (double) (n * q - (long) s * s);
 	}
 
-	/** Builds a row consumer for a plane, given the column counts of the clipped windows. */
-	private interface PlaneRows {
-
-		RowStats forCols(int[] cols);
-	}
-
 	private static void forPlanes(final byte[] g, final int w, final int h, final int radius, final boolean squares,
-		final PlaneRows rows)
+		final RowStats op)
 	{
-		final int[] cols = columnCounts(w, radius);
-		final RowStats op = rows.forCols(cols);
 		for (int base = 0; base < g.length; base += w * h)
 			windowSums(g, base, w, h, radius, squares, op);
 	}
@@ -361,76 +355,94 @@ public final class LocalThresholds {
 
 	/**
 	 * Window sums of the plane at {@code base}: column sums over the window rows are kept up to date row by row (one
-	 * row added, one removed), and each row's window sums are running sums of the column sums. The column updates
-	 * run on {@code int} rows with equal indices, which the JIT vectorizes.
+	 * row added, one removed), and each row's window sums are running sums of the column sums. Rows are converted to
+	 * {@code int} once and kept while in the window (up to {@link #RING_INTS} values), so the column updates run on
+	 * {@code int} arrays with equal indices, which the JIT vectorizes.
 	 */
 	private static void windowSums(final byte[] g, final int base, final int w, final int h, final int r,
 		final boolean squares, final RowStats op)
 	{
 		Bands.forRows(h, (y0, y1) -> {
-			final int pad = r + 1;
-			final int[] cs = new int[w], cq = squares ? new int[w] : null, v = new int[w];
+			final int pad = r + 1, live = Math.min(2 * r + 2, h);
+			final boolean keep = (long) live * w <= RING_INTS;
+			final int[][] ring = new int[keep ? live : 1][w], ring2 = new int[keep ? live : 1][w];
+			final int[] cs = new int[w], cq = squares ? new int[w] : null;
 			final int[] ps = new int[w + 2 * r + 1], pq = squares ? new int[w + 2 * r + 1] : null;
-			final int[] s = new int[w];
+			final int[] s = new int[w], cols = columnCounts(w, r), n = new int[w];
 			final long[] q = squares ? new long[w] : null;
+			final double[] nd = new double[w];
+			int lastNr = -1;
 			for (int yy = Math.max(0, y0 - r); yy < Math.min(h, y0 + r); yy++)
-				addRow(g, base + yy * w, w, v, cs, cq);
+				update(g, base, w, yy, keep, ring, ring2, live, squares, cs, cq, 1);
 			for (int y = y0; y < y1; y++) {
-				if (y + r < h) addRow(g, base + (y + r) * w, w, v, cs, cq);
+				if (y + r < h) update(g, base, w, y + r, keep, ring, ring2, live, squares, cs, cq, 1);
 				final int nr = Math.min(h - 1, y + r) - Math.max(0, y - r) + 1;
+				if (nr != lastNr) {
+					for (int x = 0; x < w; x++)
+						nd[x] = n[x] = nr * cols[x];
+					lastNr = nr;
+				}
 				// padded copies: zeros outside the row make the running sums clip the window
 				System.arraycopy(cs, 0, ps, pad, w);
 				int acc = 0;
 				for (int i = pad - r; i < pad + r; i++)
 					acc += ps[i];
+				for (int x = 0, a = pad + r, b = pad - r - 1; x < w; x++, a++, b++) {
+					acc += ps[a] - ps[b];
+					s[x] = acc;
+				}
 				if (squares) {
 					System.arraycopy(cq, 0, pq, pad, w);
 					long accq = 0;
 					for (int i = pad - r; i < pad + r; i++)
 						accq += pq[i];
 					for (int x = 0, a = pad + r, b = pad - r - 1; x < w; x++, a++, b++) {
-						acc += ps[a] - ps[b];
 						accq += pq[a] - pq[b];
-						s[x] = acc;
 						q[x] = accq;
 					}
 				}
-				else for (int x = 0, a = pad + r, b = pad - r - 1; x < w; x++, a++, b++) {
-					acc += ps[a] - ps[b];
-					s[x] = acc;
-				}
-				op.row(y, base + y * w, nr, s, q);
-				if (y - r >= 0) subtractRow(g, base + (y - r) * w, w, v, cs, cq);
+				op.row(base + y * w, n, nd, s, q);
+				if (y - r >= 0) update(g, base, w, y - r, keep, ring, ring2, live, squares, cs, cq, -1);
 			}
 		});
+	}
+
+	/** Most {@code int}s a band keeps of the rows in its window (16 MB of levels and as many of squares). */
+	private static final int RING_INTS = 1 << 22;
+
+	/**
+	 * Adds ({@code sign} 1) or removes (−1) row {@code yy} to or from the column sums. Added rows are converted into
+	 * the ring (when {@code keep}) and read back from it when removed.
+	 */
+	private static void update(final byte[] g, final int base, final int w, final int yy, final boolean keep,
+		final int[][] ring, final int[][] ring2, final int live, final boolean squares, final int[] cs, final int[] cq,
+		final int sign)
+	{
+		final int slot = keep ? yy % live : 0;
+		final int[] v = ring[slot], v2 = ring2[slot];
+		if (sign > 0 || !keep) {
+			toInts(g, base + yy * w, v, w);
+			if (squares) for (int x = 0; x < w; x++)
+				v2[x] = v[x] * v[x];
+		}
+		if (sign > 0) {
+			for (int x = 0; x < w; x++)
+				cs[x] += v[x];
+			if (squares) for (int x = 0; x < w; x++)
+				cq[x] += v2[x];
+		}
+		else {
+			for (int x = 0; x < w; x++)
+				cs[x] -= v[x];
+			if (squares) for (int x = 0; x < w; x++)
+				cq[x] -= v2[x];
+		}
 	}
 
 	/** Row {@code o} of {@code g} as ints. */
 	private static void toInts(final byte[] g, final int o, final int[] v, final int w) {
 		for (int x = 0; x < w; x++)
 			v[x] = g[o + x] & 0xff;
-	}
-
-	/** Adds row {@code o} of {@code g} to the column sums ({@code v}: scratch row). */
-	private static void addRow(final byte[] g, final int o, final int w, final int[] v, final int[] cs,
-		final int[] cq)
-	{
-		toInts(g, o, v, w);
-		for (int x = 0; x < w; x++)
-			cs[x] += v[x];
-		if (cq != null) for (int x = 0; x < w; x++)
-			cq[x] += v[x] * v[x];
-	}
-
-	/** Subtracts row {@code o} of {@code g} from the column sums. */
-	private static void subtractRow(final byte[] g, final int o, final int w, final int[] v, final int[] cs,
-		final int[] cq)
-	{
-		toInts(g, o, v, w);
-		for (int x = 0; x < w; x++)
-			cs[x] -= v[x];
-		if (cq != null) for (int x = 0; x < w; x++)
-			cq[x] -= v[x] * v[x];
 	}
 
 	private static void check(final int radius, final byte[] g, final int w, final int h, final byte[] out) {

@@ -216,6 +216,30 @@ class BinarizeTest {
 		assertThrows(IllegalStateException.class, () -> s.resolved(LocalParam.OFFSET));
 	}
 
+	/** The eight-at-a-time apply and the interleaved histogram equal their definitions, on 1 and 2 threads. */
+	@Test
+	void applyAndHistogramMatchTheirDefinitions() {
+		final java.util.Random r = new java.util.Random(3);
+		for (final int n : new int[] { 0, 1, 7, 8, 9, 1003, (1 << 21) + 5 }) {
+			final byte[] g = new byte[n], out = new byte[n];
+			r.nextBytes(g);
+			final int[] hist = new int[256];
+			for (final byte b : g)
+				hist[b & 0xff]++;
+			for (final int threads : new int[] { 1, 2 })
+				net.imglib2.parallel.Parallelization.runWithNumThreads(threads, () -> {
+					assertArrayEquals(hist, Histogram.of(g), n + " pixels");
+					for (int t = -1; t <= 255; t += n > 10000 ? 37 : 1) {
+						Binarize.apply(g, t, out);
+						for (int i = 0; i < n; i++)
+							if (out[i] != ((g[i] & 0xff) <= t ? 0 : (byte) 255)) assertEquals((g[i] & 0xff) <= t ? 0
+								: 255, out[i] & 0xff, "t " + t + " level " + (g[i] & 0xff) + " at " + i);
+					}
+				});
+		}
+		assertThrows(IllegalArgumentException.class, () -> Binarize.apply(new byte[3], 256, new byte[3]));
+	}
+
 	/** Local methods through the facade: planes of a 3-D image, in place, and the generic path. */
 	@Test
 	void localMethodsThroughTheFacade() {

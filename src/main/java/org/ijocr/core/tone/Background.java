@@ -78,7 +78,8 @@ public final class Background {
 	 */
 	public static <T extends RealType<T>> int autoRadius(final RandomAccessibleInterval<T> src) {
 		Pixels.check2D(src, "Background estimation");
-		return autoRadius(Rows.of(src, src), PageStats.of(Rows.of(src, src)));
+		final Rows io = Rows.of(src, src);
+		return autoRadius(io, PageStats.of(io));
 	}
 
 	private static int autoRadius(final Rows io, final PageStats st) {

@@ -31,7 +31,8 @@ import org.ijocr.core.threshold.Histogram;
  * page whose text is lighter than another significant layer, are out of its scope: give the band by hand there.
  * <p>
  * Levels: 8-bit images use their values; other types are read through a value range {@code [min, max]} mapped onto
- * 0..255 as ImageJ's 8-bit conversion does ({@link Grayscale#scaleToBytes}) and keep their raw values where kept;
+ * 0..255 ({@link Grayscale#scaleToBytes}, the ImageJ edge passes the display range) and keep their raw values where
+ * kept;
  * RGB pages are decided by luminance and removed pixels become neutral grey (white or the paper level).
  */
 public final class IntensityRange {

@@ -43,7 +43,10 @@ public final class ImageFilters {
 		<T extends RealType<T> & NativeType<T>> void apply(ArrayImg<T, ?> src, ArrayImg<T, ?> dst);
 	}
 
-	/** An operation on one whole RGB plane (packed ARGB); {@code src} and {@code dst} have the same size, never alias. */
+	/**
+	 * An operation on one whole RGB plane (packed ARGB); {@code src} and {@code dst} have the same size and never
+	 * alias.
+	 */
 	@FunctionalInterface
 	public interface ColourOp {
 

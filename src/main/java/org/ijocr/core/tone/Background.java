@@ -8,6 +8,7 @@ import net.imglib2.type.numeric.IntegerType;
 import net.imglib2.type.numeric.RealType;
 
 import org.ijocr.core.convert.Grayscale;
+import org.ijocr.core.threshold.GlobalThresholds;
 
 /**
  * Flattens the paper of a grey page: removes uneven illumination (vignetting, gradients, the dark shadow of a curved
@@ -24,17 +25,21 @@ import org.ijocr.core.convert.Grayscale;
  * glyphs, lines of text) disappear, broader darkening stays. This first estimate {@code B0} is the light-side
  * envelope of the page, as ImageJ's rolling ball on a light background (S. R. Sternberg, "Biomedical image
  * processing", IEEE Computer 16(1), 1983), computed on the cell grid;</li>
- * <li>the mean of the pixels of each cell that reach {@value #FIRST_PAPER} &times; {@code B0} (paper and light stroke
- * edges, not ink), smoothed by normalized convolution (H. Knutsson, C.-F. Westin, "Normalized and differential
- * convolution", CVPR 1993) over 3&times;3 cells: {@code B1}, which follows the paper, not the noise peaks the maxima
- * ride on;</li>
- * <li>the same with the stricter {@value #SECOND_PAPER} &times; {@code B1} (stroke edges left out), smoothed twice:
- * {@code B}, interpolated bilinearly between the cell centres.</li>
+ * <li>the mean of the pixels of each cell that lie less than {@value #FIRST_NOISE} noise deviations below {@code B0}
+ * (but at least {@value #FIRST_MIN} and at most {@value #FIRST_MAX} of {@code B0}): the paper, not the ink, even faint
+ * ink; smoothed by normalized convolution (H. Knutsson, C.-F. Westin, "Normalized and differential convolution",
+ * CVPR 1993) over 3&times;3 cells: {@code B1}, which follows the paper, not the noise peaks the maxima ride on;</li>
+ * <li>the same within {@value #SECOND_NOISE} deviations of {@code B1} (between {@value #SECOND_MIN} and
+ * {@value #SECOND_MAX} of it: stroke edges left out), smoothed twice: {@code B}, interpolated bilinearly between the
+ * cell centres.</li>
  * </ol>
- * The automatic paper level is the page's typical paper: the median of {@code B} over the cells (a shadow or a glare
- * over less than half the page does not move it; give a level, e.g. 255, for white paper). A large dark area that is not text (a photograph, a black scan border) broader than the radius is taken
- * for background and whitened, as with any background subtraction; remove impulse noise first (a white impulse in
- * every cell raises the first estimate).
+ * The noise deviation is measured on the page ({@code 1.4826 · median|v(x+1) - v(x)| / √2}, the median absolute
+ * deviation of neighbour differences). The automatic radius ({@link #autoRadius}) follows the page size and its
+ * stroke width. The automatic paper level is the page's typical paper: the median of {@code B} over the cells (a
+ * shadow or a glare over less than half the page does not move it; give a level, e.g. 255, for white paper). A large
+ * dark area that is not text (a photograph, a black scan border) broader than the radius is taken for background and
+ * whitened, as with any background subtraction; remove impulse noise first (a white impulse in every cell raises the
+ * first estimate).
  * <p>
  * 8-bit {@code ArrayImg}s are read and written as {@code byte[]}; other types through a {@link RandomAccess}, row by
  * row, with results rounded and clamped to the type's range (float images are not clamped). Passes run in row bands
@@ -42,11 +47,20 @@ import org.ijocr.core.convert.Grayscale;
  */
 public final class Background {
 
-	/** Part of the first background estimate a pixel must reach to count as paper in the first mean. */
-	public static final double FIRST_PAPER = 0.6;
+	/**
+	 * How far below the first estimate {@code B0} a pixel may lie and still count as paper in the first mean: five
+	 * noise deviations, as a part of {@code B0} between {@value #FIRST_MIN} and {@value #FIRST_MAX}.
+	 */
+	public static final double FIRST_NOISE = 5, FIRST_MIN = 0.15, FIRST_MAX = 0.4;
 
-	/** Part of the refined background a pixel must reach to count as paper in the final mean. */
-	public static final double SECOND_PAPER = 0.85;
+	/**
+	 * How far below the refined estimate {@code B1} a pixel may lie and still count as paper in the final mean: three
+	 * noise deviations, as a part of {@code B1} between {@value #SECOND_MIN} and {@value #SECOND_MAX}.
+	 */
+	public static final double SECOND_NOISE = 3, SECOND_MIN = 0.05, SECOND_MAX = 0.15;
+
+	/** The automatic radius is this many times the page's typical stroke width (at least). */
+	public static final double STROKES_PER_RADIUS = 4;
 
 	/** The largest gain (paper / background) applied. */
 	public static final double MAX_GAIN = 16;
@@ -57,11 +71,20 @@ public final class Background {
 	private Background() {}
 
 	/**
-	 * The automatic radius: {@code max(4, round(min(width, height) / 80))} pixels, 31 for an A4 page at 300 dpi
-	 * (about 2.6 mm: the half-width of dark areas still taken for ink is well above the strokes of bold headings).
+	 * The automatic radius of a page: {@code max(4, min(width, height) / 80, 4 · stroke width)} pixels, where the
+	 * stroke width is the median length of the horizontal runs of ink (Otsu's threshold) on every fourth row. The
+	 * first term is 31 for an A4 page at 300 dpi (2.6 mm, well above the half-width of bold headings); the second
+	 * keeps thick handwriting on small crops out of the background.
 	 */
-	public static int autoRadius(final long width, final long height) {
-		return (int) Math.max(4, Math.round(Math.min(width, height) / 80.0));
+	public static <T extends RealType<T>> int autoRadius(final RandomAccessibleInterval<T> src) {
+		Pixels.check2D(src, "Background estimation");
+		final Rows io = Rows.of(src, src);
+		return autoRadius(io, PageStats.of(io));
+	}
+
+	private static int autoRadius(final Rows io, final PageStats st) {
+		return (int) Math.max(4, Math.round(Math.max(Math.min(io.w, io.h) / 80.0, STROKES_PER_RADIUS * st
+			.strokeWidth())));
 	}
 
 	/**
@@ -75,7 +98,8 @@ public final class Background {
 		Pixels.checkSameSize(src, dst);
 		Pixels.check2D(src, "Flatten background");
 		final Rows io = Rows.of(src, dst);
-		final Grid g = estimate(io, p.radius() > 0 ? p.radius() : autoRadius(io.w, io.h));
+		final PageStats st = PageStats.of(io);
+		final Grid g = estimate(io, p.radius() > 0 ? p.radius() : autoRadius(io, st), st.noise());
 		final double paper = p.paper() > 0 ? p.paper() : g.quantile(PAPER_QUANTILE);
 		final float[] gain = new float[g.b.length];
 		final double floor = paper / MAX_GAIN;
@@ -93,7 +117,8 @@ public final class Background {
 	public static <T extends RealType<T>> Grid background(final double radius, final RandomAccessibleInterval<T> src) {
 		Pixels.check2D(src, "Background estimation");
 		if (!(radius >= 1)) throw new IllegalArgumentException("radius must be at least 1, got " + radius);
-		return estimate(Rows.of(src, src), radius);
+		final Rows io = Rows.of(src, src);
+		return estimate(io, radius, PageStats.of(io).noise());
 	}
 
 	/**
@@ -132,14 +157,15 @@ public final class Background {
 
 	// ---------------------------------------------------------------- estimation
 
-	private static Grid estimate(final Rows io, final double radius) {
+	/** The background grid; {@code noise} is the pixel noise deviation in the integer domain of {@code io}. */
+	private static Grid estimate(final Rows io, final double radius, final double noise) {
 		final int c = Math.max(1, (int) Math.round(radius / 4));
 		final int k = Math.max(1, (int) Math.round(radius / c));
 		final int gw = (io.w + c - 1) / c, gh = (io.h + c - 1) / c;
 		final float[] b0 = cellMax(io, c, gw, gh);
 		closing(b0, gw, gh, k);
-		final float[] b1 = paperMean(io, c, gw, gh, b0, FIRST_PAPER, 1);
-		final float[] b = paperMean(io, c, gw, gh, b1, SECOND_PAPER, 2);
+		final float[] b1 = paperMean(io, c, gw, gh, b0, FIRST_NOISE * noise, FIRST_MIN, FIRST_MAX, 1);
+		final float[] b = paperMean(io, c, gw, gh, b1, SECOND_NOISE * noise, SECOND_MIN, SECOND_MAX, 2);
 		if (io.scale != 1) for (int i = 0; i < b.length; i++)
 			b[i] /= io.scale;
 		return new Grid(c, gw, gh, b);
@@ -189,21 +215,23 @@ public final class Background {
 	}
 
 	/**
-	 * The mean of the pixels of each cell that reach {@code part · ref} of their cell, smoothed by normalized
-	 * convolution ({@code passes} 3&times;3 box passes over sums and counts); cells without such pixels in reach keep
-	 * {@code ref}.
+	 * The mean of the pixels of each cell that lie less than {@code allowance} below {@code ref} of their cell (a
+	 * part {@code min..max} of {@code ref} at most), smoothed by normalized convolution ({@code passes} 3&times;3 box
+	 * passes over sums and counts); cells without such pixels in reach keep {@code ref}.
 	 */
 	private static float[] paperMean(final Rows io, final int c, final int gw, final int gh, final float[] ref,
-		final double part, final int passes)
+		final double allowance, final double min, final double max, final int passes)
 	{
 		final float[] sum = new float[gw * gh], cnt = new float[gw * gh];
 		cellRows(io, c, gh, (row, cy, first, last, scratch) -> {
 			final int[] below = scratch[0], s = scratch[1], n = scratch[2];
 			if (first) {
 				// per column: the level a pixel must exceed in this cell row
-				for (int cx = 0; cx < gw; cx++)
-					Arrays.fill(below, cx * c, Math.min(io.w, cx * c + c), (int) Math.ceil(part * ref[cy * gw
-						+ cx]) - 1);
+				for (int cx = 0; cx < gw; cx++) {
+					final double r = ref[cy * gw + cx];
+					final double t = r - Math.max(min * r, Math.min(max * r, allowance));
+					Arrays.fill(below, cx * c, Math.min(io.w, cx * c + c), (int) Math.ceil(t) - 1);
+				}
 				Arrays.fill(s, 0);
 				Arrays.fill(n, 0);
 			}
@@ -319,6 +347,62 @@ public final class Background {
 		});
 	}
 
+	// ---------------------------------------------------------------- page statistics
+
+	/**
+	 * What the automatic settings need to know of a page: the noise deviation of its pixels (in the integer domain
+	 * of {@link Rows}) and the typical width of its strokes in pixels.
+	 *
+	 * @param noise {@code 1.4826 · median|v(x+1) - v(x)| / √2} over every second row: the deviation of Gaussian
+	 *          pixel noise (the median absolute deviation of neighbour differences), which edges barely move
+	 * @param strokeWidth the median length of the horizontal runs of ink, ink being the levels up to Otsu's
+	 *          threshold of the page, over every fourth row (0 on a page without ink)
+	 */
+	private record PageStats(double noise, double strokeWidth) {
+
+		static PageStats of(final Rows io) {
+			final int top = io.top;
+			final int[] levels = new int[256], diffs = new int[top + 1];
+			final int[] row = new int[io.w];
+			for (int y = 0; y < io.h; y += 2) {
+				io.read(y, row);
+				for (int x = 0; x < io.w; x++) {
+					levels[(int) ((long) row[x] * 256 / (top + 1))]++;
+					if (x > 0) diffs[Math.abs(row[x] - row[x - 1])]++;
+				}
+			}
+			final double noise = 1.4826 * median(diffs) / Math.sqrt(2);
+			// ink: domain values whose level is at most Otsu's threshold
+			final long ink = ((long) GlobalThresholds.otsu(levels) + 1) * (top + 1) / 256 - 1;
+			final int[] runs = new int[io.w + 1];
+			for (int y = 0; y < io.h; y += 4) {
+				io.read(y, row);
+				int run = 0;
+				for (int x = 0; x <= io.w; x++) {
+					if (x < io.w && row[x] <= ink) run++;
+					else if (run > 0) {
+						runs[run]++;
+						run = 0;
+					}
+				}
+			}
+			return new PageStats(noise, median(runs));
+		}
+
+		/** The median index of a histogram ({@code 0} if it is empty). */
+		private static int median(final int[] hist) {
+			long n = 0;
+			for (final int c : hist)
+				n += c;
+			long seen = 0;
+			for (int i = 0; i < hist.length; i++) {
+				seen += hist[i];
+				if (2 * seen >= n && n > 0) return i;
+			}
+			return 0;
+		}
+	}
+
 	// ---------------------------------------------------------------- row access
 
 	/**
@@ -333,10 +417,14 @@ public final class Background {
 		/** Integer value = image value × scale. */
 		final double scale;
 
-		Rows(final int w, final int h, final double scale) {
+		/** The largest integer value (255 or 65535, or the type's maximum). */
+		final int top;
+
+		Rows(final int w, final int h, final double scale, final int top) {
 			this.w = w;
 			this.h = h;
 			this.scale = scale;
+			this.top = top;
 		}
 
 		abstract void read(int y, int[] row);
@@ -350,13 +438,10 @@ public final class Background {
 			final byte[] s = Pixels.bytes(src), d = Pixels.bytes(dst);
 			if (s != null && d != null) return new ByteRows(s, d, w, h);
 			final T t = src.getType();
-			final double scale;
-			if (t instanceof IntegerType && t.getMinValue() >= 0 && t.getMaxValue() <= 65535) scale = 1;
-			else {
-				final double max = Grayscale.minMax(src)[1];
-				scale = max > 0 ? 65535 / max : 1;
-			}
-			return new GenericRows<>(src, dst, w, h, scale);
+			if (t instanceof IntegerType && t.getMinValue() >= 0 && t.getMaxValue() <= 65535)
+				return new GenericRows<>(src, dst, w, h, 1, (int) t.getMaxValue());
+			final double max = Grayscale.minMax(src)[1];
+			return new GenericRows<>(src, dst, w, h, max > 0 ? 65535 / max : 1, 65535);
 		}
 	}
 
@@ -365,7 +450,7 @@ public final class Background {
 		private final byte[] s, d;
 
 		ByteRows(final byte[] s, final byte[] d, final int w, final int h) {
-			super(w, h, 1);
+			super(w, h, 1, 255);
 			this.s = s;
 			this.d = d;
 		}
@@ -390,9 +475,9 @@ public final class Background {
 		private final RandomAccessibleInterval<T> src, dst;
 
 		GenericRows(final RandomAccessibleInterval<T> src, final RandomAccessibleInterval<T> dst, final int w,
-			final int h, final double scale)
+			final int h, final double scale, final int top)
 		{
-			super(w, h, scale);
+			super(w, h, scale, top);
 			this.src = src;
 			this.dst = dst;
 		}
@@ -407,7 +492,7 @@ public final class Background {
 		void read(final int y, final int[] row) {
 			final RandomAccess<T> ra = at(src, y);
 			for (int x = 0; x < w; x++, ra.fwd(0))
-				row[x] = (int) Math.round(Math.max(0, Math.min(65535, ra.get().getRealDouble() * scale)));
+				row[x] = (int) Math.round(Math.max(0, Math.min(top, ra.get().getRealDouble() * scale)));
 		}
 
 		@Override

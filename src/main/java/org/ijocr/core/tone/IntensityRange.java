@@ -27,11 +27,13 @@ import org.ijocr.core.threshold.Histogram;
  * ink peak (darker than the paper) whose basin holds at least {@value #SIGNIFICANT} of the ink pixels is the text
  * layer. The band runs from the boundary with the next darker peak (or 0) to the boundary with the next lighter peak;
  * a boundary is the middle of the valley floor between two peaks ({@link #boundary}), so that the flat tail of
- * antialiased stroke edges between dark text and a lighter layer is split in its middle. Layers darker than the text, or a
- * page whose text is lighter than another significant layer, are out of its scope: give the band by hand there.
+ * antialiased stroke edges between dark text and a lighter layer is split in its middle. Layers darker than the
+ * text, or a page whose text is lighter than another significant layer, are out of its scope: give the band by hand
+ * there.
  * <p>
  * Levels: 8-bit images use their values; other types are read through a value range {@code [min, max]} mapped onto
- * 0..255 as ImageJ's 8-bit conversion does ({@link Grayscale#scaleToBytes}) and keep their raw values where kept;
+ * 0..255 ({@link Grayscale#scaleToBytes}, the ImageJ edge passes the display range) and keep their raw values where
+ * kept;
  * RGB pages are decided by luminance and removed pixels become neutral grey (white or the paper level).
  */
 public final class IntensityRange {

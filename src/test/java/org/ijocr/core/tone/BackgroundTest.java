@@ -16,8 +16,10 @@ import net.imglib2.type.numeric.integer.UnsignedShortType;
 import org.ijocr.core.metrics.DibcoMetrics;
 import org.ijocr.core.threshold.GlobalThresholds;
 import org.ijocr.core.threshold.Histogram;
+import org.ijocr.testutil.DibcoPages;
 import org.ijocr.testutil.Illumination;
 import org.ijocr.testutil.Pages;
+import org.ijocr.testutil.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -195,7 +197,7 @@ class BackgroundTest {
 	@Test
 	void backgroundFollowsTheLightNotTheInk() {
 		final ArrayImg<UnsignedByteType, ByteArray> lit = Illumination.GUTTER.apply(clean, 50, 225, 1.5, 3);
-		final Background.Grid g = Background.background(Background.autoRadius(W, H), lit);
+		final Background.Grid g = Background.background(Background.autoRadius(lit), lit);
 		// at the fold and at the margin, inside text columns or not: the estimate is paper 225 times the light
 		for (final double[] at : new double[][] { { W / 2.0, H / 2.0 }, { 200, 400 }, { 0.4 * W, 0.3 * H }, { 0.6
 			* W, 0.7 * H }, { 30, 30 } })
@@ -203,6 +205,30 @@ class BackgroundTest {
 			final double expected = 225 * Illumination.GUTTER.at(at[0], at[1], W, H);
 			assertEquals(expected, g.at(at[0], at[1]), 0.03 * expected, "at " + at[0] + "," + at[1]);
 		}
+	}
+
+	/**
+	 * On the 44 DIBCO 2009–2014 pages (stains, bleed-through, faded ink, uneven paper), a global Otsu threshold after
+	 * flattening finds the ink better on average than on the original (measured: FM 82.0 → 87.9 over the pages;
+	 * per year 78.6 → 86.6, 85.4 → 85.9, 75.1 → 87.3, 91.6 → 92.1), and no page loses more than 5 FM points.
+	 */
+	@Test
+	void otsuAfterFlatteningFindsTheInkOfDegradedDibcoPagesBetter() throws java.io.IOException {
+		final java.nio.file.Path root = SharedData.requireRoot();
+		double raw = 0, flat = 0;
+		int n = 0;
+		for (final String year : DibcoPages.YEARS)
+			for (final DibcoPages.Page p : DibcoPages.load(root, year)) {
+				final int w = (int) p.gray().dimension(0), h = (int) p.gray().dimension(1);
+				final double before = otsuFm(Pages.pixels(p.gray()), p.gt().text(), w, h);
+				final double after = otsuFm(flatten(p.gray(), FlattenParams.DEFAULT), p.gt().text(), w, h);
+				assertTrue(after > before - 5, p.name() + ": Otsu FM " + before + " -> " + after);
+				raw += before;
+				flat += after;
+				n++;
+			}
+		assertEquals(44, n);
+		assertTrue(flat / n >= raw / n + 3, "mean Otsu FM " + raw / n + " -> " + flat / n);
 	}
 
 	@Test

@@ -48,6 +48,7 @@ public final class FilterBenchmark {
 	static {
 		GROUPS.put("median", FilterBenchmark::median);
 		GROUPS.put("binarize", FilterBenchmark::binarize);
+		GROUPS.put("morph", MorphCases::add);
 	}
 
 	public static void main(final String[] args) {

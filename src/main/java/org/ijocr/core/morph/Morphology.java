@@ -134,7 +134,7 @@ public final class Morphology {
 	 * One pass: the minimum (dilation) or maximum (erosion) over a window that is a union of rectangles
 	 * {@code {xFrom, xTo, yFrom, yTo}} (offsets from the output pixel, each containing the origin).
 	 */
-	private record Step(int[][] rects, boolean max) {}
+	record Step(int[][] rects, boolean max) {}
 
 	private static List<Step> steps(final MorphOp op, final MorphParams p) {
 		if (op == null) throw new IllegalArgumentException("operation must not be null; choose one of " + String.join(
@@ -190,6 +190,7 @@ public final class Morphology {
 	// ---------------------------------------------------------------- 8-bit
 
 	private static void run(final List<Step> steps, final byte[] src, final byte[] dst, final int w, final int h) {
+		if (BitMorphology.run(steps, src, dst, w, h)) return;
 		final byte[] in = src == dst ? src.clone() : src;
 		final byte[] tmp = steps.size() > 1 ? new byte[src.length] : null;
 		byte[] cur = in;
@@ -222,7 +223,7 @@ public final class Morphology {
 	}
 
 	/** Window offsets beyond the image never reach a pixel: clip them so that buffers stay image-sized. */
-	private static int[][] clip(final int[][] rects, final int w, final int h) {
+	static int[][] clip(final int[][] rects, final int w, final int h) {
 		final int[][] c = new int[rects.length][];
 		for (int i = 0; i < rects.length; i++)
 			c[i] = new int[] { Math.max(rects[i][0], 1 - w), Math.min(rects[i][1], w - 1), Math.max(rects[i][2], 1 - h),
@@ -363,13 +364,13 @@ public final class Morphology {
 
 	/** Rows {@code [y0, y1)} of one plane. */
 	@FunctionalInterface
-	private interface Band {
+	interface Band {
 
 		void run(int plane, int y0, int y1);
 	}
 
 	/** Cuts every plane into bands of rows and runs them on the current {@link Parallelization} executor. */
-	private static void forBands(final int h, final int planes, final Band band) {
+	static void forBands(final int h, final int planes, final Band band) {
 		final TaskExecutor ex = Parallelization.getTaskExecutor();
 		final int tasks = ex.getParallelism() <= 1 ? 1 : ex.suggestNumberOfTasks();
 		final int perPlane = Math.max(1, Math.min(h / MIN_ROWS_PER_TASK, (tasks + planes - 1) / planes));

@@ -202,6 +202,23 @@ class MorphologyTest {
 	}
 
 	@Test
+	void rowsOfAnyWidthInThePackedPath() {
+		// widths around the 8-pixel and 64-pixel words of the binary path, and a 1-pixel-wide image
+		for (final int w : new int[] { 1, 7, 8, 9, 63, 64, 65, 130 })
+			for (final MorphOp op : MorphOp.values()) {
+				final int h = 19;
+				final byte[] src = binary(w, h, 0.35, w);
+				for (final MorphParams p : new MorphParams[] { MorphParams.DEFAULT, new MorphParams(Shape.DISK, 6, 1),
+					new MorphParams(Shape.HORIZONTAL, 70, 1) })
+					assertArrayEquals(reference(op, p, src, w, h), run(op, p, src, w, h), op + " " + p + " width " + w);
+			}
+		// in place, binary
+		final byte[] src = binary(70, 30, 0.3, 4), copy = src.clone();
+		Morphology.apply(MorphOp.OPEN, new MorphParams(Shape.DISK, 5, 2), copy, copy, 70, 30);
+		assertArrayEquals(reference(MorphOp.OPEN, new MorphParams(Shape.DISK, 5, 2), src, 70, 30), copy);
+	}
+
+	@Test
 	void iterationsOfALineEqualOneLongerLine() {
 		final int w = 70, h = 50;
 		final byte[] src = binary(w, h, 0.05, 3);
@@ -214,7 +231,7 @@ class MorphologyTest {
 	@Test
 	void largeElementsAndBandsMatchTheReference() {
 		final int w = 150, h = 260; // enough rows for several bands and blocks
-		final byte[] src = binary(w, h, 0.02, 9);
+		for (final byte[] src : new byte[][] { binary(w, h, 0.02, 9), grey(w, h, 9) }) // bit and byte paths
 		for (final MorphParams p : new MorphParams[] { new MorphParams(Shape.SQUARE, 41, 1), new MorphParams(
 			Shape.DISK, 23, 2), new MorphParams(Shape.VERTICAL, 101, 1), new MorphParams(Shape.HORIZONTAL, 255, 2) })
 			for (final MorphOp op : new MorphOp[] { MorphOp.DILATE, MorphOp.CLOSE }) {

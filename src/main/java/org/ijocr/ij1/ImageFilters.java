@@ -1,6 +1,8 @@
 package org.ijocr.ij1;
 
 import java.awt.Rectangle;
+import java.util.ArrayList;
+import java.util.List;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -32,7 +34,9 @@ import org.ijocr.core.convert.Grayscale;
  * <li>grey operations keep the image type (RGB: each channel, or the whole colour plane by an operation of its
  * own, e.g. one that decides by luminance); binary operations convert to 8-bit first
  * (RGB by luminance 0.299/0.587/0.114, 16- and 32-bit through the display range, inverted LUTs are
- * undone) and leave an 8-bit image with ink 0 and paper 255 under a normal grey LUT.</li>
+ * undone) and leave an 8-bit image with ink 0 and paper 255 under a normal grey LUT;</li>
+ * <li>type conversions ({@link #toEightBit}) change the whole image, like Image&gt;Type; masked inversions
+ * ({@link #invertWhere}) keep the type and leave the image untouched when nothing is inverted.</li>
  * </ul>
  */
 public final class ImageFilters {
@@ -70,6 +74,21 @@ public final class ImageFilters {
 		 * @param slice the stack slice, 1-based (RGB images call this once per channel, with the same slice)
 		 */
 		<T extends RealType<T> & NativeType<T>> void apply(int slice, ArrayImg<T, ?> src, ArrayImg<T, ?> dst);
+	/** The 8-bit grey version of one plane of any type; {@code min}/{@code max} are the image's display range. */
+	@FunctionalInterface
+	public interface GreyConversion {
+
+		ByteProcessor apply(ImageProcessor plane, double min, double max);
+	}
+
+	/**
+	 * Decides from an 8-bit grey plane (ink dark) which of its pixels to invert: a mask of the same size (non-zero =
+	 * invert), or {@code null} for none.
+	 */
+	@FunctionalInterface
+	public interface InvertDecision {
+
+		byte[] apply(ArrayImg<UnsignedByteType, ByteArray> grey);
 	}
 
 	private ImageFilters() {}
@@ -174,6 +193,84 @@ public final class ImageFilters {
 	/** Runs {@code op} on the 8-bit grey version of every plane, leaving {@code imp} as an 8-bit binary image. */
 	public static void toBinary(final ImagePlus imp, final int margin, final BinaryOp op) {
 		withImageJThreads(() -> toBinaryNow(imp, margin, op));
+	}
+
+	/**
+	 * Replaces every plane of {@code imp} by its 8-bit version, as Image&gt;Type&gt;8-bit does: the whole image,
+	 * whatever the selection (a type cannot change for part of an image); Undo for single images.
+	 */
+	public static void toEightBit(final ImagePlus imp, final GreyConversion op) {
+		withImageJThreads(() -> {
+			final ImageStack stack = imp.getStack();
+			final int n = stack.getSize();
+			final double min = imp.getDisplayRangeMin(), max = imp.getDisplayRangeMax();
+			final ImageStack out = new ImageStack(imp.getWidth(), imp.getHeight());
+			for (int s = 1; s <= n; s++) {
+				out.addSlice(stack.getSliceLabel(s), op.apply(stack.getProcessor(s), min, max));
+				if (n > 1) IJ.showProgress(s, n);
+			}
+			prepareUndo(imp);
+			replacePixels(imp, out);
+			finish(imp);
+		});
+	}
+
+	/**
+	 * Inverts, in each plane's own type, the pixels that {@code op} picks from the plane's 8-bit grey version (see
+	 * {@link #toGrey}): 8-bit {@code 255 - v}, RGB each channel, 16- and 32-bit mirrored in the display range
+	 * ({@code min + max - v}, clamped to the type). With an area selection, {@code op} sees the selection's bounding
+	 * rectangle and only selected pixels change. The image is left untouched (no Undo, no change flag) when nothing
+	 * is inverted; Undo for single images otherwise.
+	 *
+	 * @return the numbers of the slices (1-based) in which pixels were inverted
+	 */
+	public static List<Integer> invertWhere(final ImagePlus imp, final InvertDecision op) {
+		final List<Integer> changed = new ArrayList<>();
+		withImageJThreads(() -> {
+			final Region region = Region.of(imp, 0);
+			final ImageStack stack = imp.getStack();
+			final int n = stack.getSize();
+			final double min = imp.getDisplayRangeMin(), max = imp.getDisplayRangeMax();
+			final boolean invertedLut = imp.getBitDepth() == 8 && imp.isInvertedLut();
+			for (int s = 1; s <= n; s++) {
+				final ImageProcessor ip = stack.getProcessor(s);
+				final ImageProcessor work = region.work(ip);
+				final byte[] mask = op.apply(ImgWrap.bytes(toGrey(work, min, max, invertedLut)));
+				if (n > 1) IJ.showProgress(s, n);
+				if (mask == null) continue;
+				if (changed.isEmpty()) prepareUndo(imp);
+				final ImageProcessor res = work.duplicate();
+				invert(res, mask, min, max);
+				region.writeBack(res, ip);
+				changed.add(s);
+			}
+			if (!changed.isEmpty()) finish(imp);
+		});
+		return changed;
+	}
+
+	private static void invert(final ImageProcessor ip, final byte[] mask, final double min, final double max) {
+		final Object px = ip.getPixels();
+		if (px instanceof byte[]) {
+			final byte[] p = (byte[]) px;
+			for (int i = 0; i < mask.length; i++)
+				if (mask[i] != 0) p[i] = (byte) ~p[i];
+		}
+		else if (px instanceof int[]) {
+			final int[] p = (int[]) px;
+			for (int i = 0; i < mask.length; i++)
+				if (mask[i] != 0) p[i] ^= 0xffffff;
+		}
+		else if (px instanceof short[]) {
+			final short[] p = (short[]) px;
+			for (int i = 0; i < mask.length; i++)
+				if (mask[i] != 0) p[i] = (short) Math.max(0, Math.min(65535, Math.round(min + max - (p[i] & 0xffff))));
+		}
+		else {
+			final float[] p = (float[]) px;
+			for (int i = 0; i < mask.length; i++)
+				if (mask[i] != 0) p[i] = (float) (min + max - p[i]);
+		}
 	}
 
 	/**

@@ -51,6 +51,7 @@ public final class FilterBenchmark {
 		GROUPS.put("threshold", ThresholdCases::add);
 		GROUPS.put("geometry", GeometryCases::add);
 		GROUPS.put("tone", ToneCases::add);
+		GROUPS.put("morph", MorphCases::add);
 	}
 
 	public static void main(final String[] args) {

@@ -1,11 +1,16 @@
 package org.ijocr.core.convert;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.img.basictypeaccess.array.IntArray;
 import net.imglib2.loops.LoopBuilder;
+import net.imglib2.parallel.Parallelization;
+import net.imglib2.parallel.TaskExecutor;
 import net.imglib2.type.numeric.ARGBType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
@@ -16,7 +21,8 @@ import net.imglib2.view.Views;
 /**
  * Conversions of colour and high-bit-depth pages to the 8-bit grey that the suite's document filters work on.
  * <ul>
- * <li>Colour: luminance {@code Y = 0.299 R + 0.587 G + 0.114 B} (ITU-R BT.601 luma weights), rounded.</li>
+ * <li>Colour: luminance {@code Y = 0.299 R + 0.587 G + 0.114 B} (ITU-R BT.601 luma weights), rounded, or another
+ * {@link Channel} (average, one of R/G/B, the maximum) to keep or drop coloured ink.</li>
  * <li>16-bit and float: linear mapping of a value range {@code [min, max]} onto 0–255, clamped and rounded (the
  * ImageJ edge passes the image's display range, as ImageJ's own 8-bit conversion does).</li>
  * </ul>
@@ -41,15 +47,66 @@ public final class Grayscale {
 	public static void luminance(final RandomAccessibleInterval<ARGBType> src,
 		final RandomAccessibleInterval<UnsignedByteType> dst)
 	{
+		convert(Channel.LUMINANCE, src, dst);
+	}
+
+	/**
+	 * Writes the grey version of colour pixels into {@code dst} (same interval), by the chosen {@link Channel}.
+	 * Fast path when both are array images, split into ranges on ImgLib2's current
+	 * {@link Parallelization#getTaskExecutor() task executor}.
+	 */
+	public static void convert(final Channel channel, final RandomAccessibleInterval<ARGBType> src,
+		final RandomAccessibleInterval<UnsignedByteType> dst)
+	{
+		if (channel == null) throw new IllegalArgumentException("channel must not be null; choose one of " + String
+			.join(", ", Channel.labels()));
 		checkSameSize(src, dst);
 		final int[] s = intArray(src);
 		final byte[] d = byteArray(dst);
-		if (s != null && d != null) {
-			for (int i = 0; i < s.length; i++)
-				d[i] = (byte) luminance(s[i]);
+		if (s != null && d != null && s.length == d.length) {
+			final TaskExecutor ex = Parallelization.getTaskExecutor();
+			final int parts = Math.max(1, Math.min(ex.suggestNumberOfTasks(), s.length >> 18));
+			final List<int[]> ranges = new ArrayList<>();
+			for (int k = 0; k < parts; k++)
+				ranges.add(new int[] { (int) ((long) s.length * k / parts), (int) ((long) s.length * (k + 1) / parts) });
+			if (parts == 1) convert(channel, s, d, 0, s.length);
+			else ex.forEach(ranges, r -> convert(channel, s, d, r[0], r[1]));
 			return;
 		}
-		LoopBuilder.setImages(src, dst).forEachPixel((a, b) -> b.set(luminance(a.get())));
+		LoopBuilder.setImages(src, dst).forEachPixel((a, b) -> b.set(channel.grey(a.get())));
+	}
+
+	/** One loop per channel, so that each stays free of per-pixel dispatch. */
+	private static void convert(final Channel channel, final int[] s, final byte[] d, final int from, final int to) {
+		switch (channel) {
+			case LUMINANCE:
+				for (int i = from; i < to; i++)
+					d[i] = (byte) luminance(s[i]);
+				break;
+			case AVERAGE:
+				for (int i = from; i < to; i++) {
+					final int v = s[i];
+					d[i] = (byte) ((((v >> 16) & 0xff) + ((v >> 8) & 0xff) + (v & 0xff) + 1) / 3);
+				}
+				break;
+			case RED:
+				for (int i = from; i < to; i++)
+					d[i] = (byte) (s[i] >> 16);
+				break;
+			case GREEN:
+				for (int i = from; i < to; i++)
+					d[i] = (byte) (s[i] >> 8);
+				break;
+			case BLUE:
+				for (int i = from; i < to; i++)
+					d[i] = (byte) s[i];
+				break;
+			default:
+				for (int i = from; i < to; i++) {
+					final int v = s[i];
+					d[i] = (byte) Math.max((v >> 16) & 0xff, Math.max((v >> 8) & 0xff, v & 0xff));
+				}
+		}
 	}
 
 	/**

@@ -1,0 +1,28 @@
+// Binary morphology on a grey page: OCR Dilate binarizes it first (Auto method), then makes the text bolder;
+// OCR Open removes what is thinner than the element. Checks that the ink grows, then shrinks.
+// Headless:   target/dist/ij-ocr macro macros/morphology.ijm "samples/01-clean.png,out/morphology"
+args = split(getArgument(), ",");
+input = "samples/01-clean.png";  output = "out/morphology";
+if (args.length > 0 && args[0] != "") input = args[0];
+if (args.length > 1) output = args[1];
+File.makeDirectory(output);
+setBatchMode(true);
+open(input);
+page = getTitle();
+run("Duplicate...", "title=binary");
+run("OCR Binarize", "method=Auto");
+getHistogram(values, counts, 256);
+ink = counts[0];
+selectImage(page);
+run("OCR Dilate", "shape=Square size=3 iterations=1");
+getHistogram(values, counts, 256);
+bold = counts[0];
+if (bitDepth() != 8 || counts[0] + counts[255] != getWidth() * getHeight())
+	exit("morphology: OCR Dilate did not give a black-and-white page");
+if (bold <= ink * 1.2) exit("morphology: dilating did not make the text bolder (" + ink + " -> " + bold + " ink pixels)");
+saveAs("PNG", output + File.separator + "dilated.png");
+run("OCR Open", "shape=Disk size=5");
+getHistogram(values, counts, 256);
+if (counts[0] >= bold) exit("morphology: opening removed no ink");
+saveAs("PNG", output + File.separator + "dilated-opened.png");
+print("morphology: ink pixels " + ink + " binarized, " + bold + " dilated 3x3, " + counts[0] + " after opening with a disk of 5");

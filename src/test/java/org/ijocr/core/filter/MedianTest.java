@@ -3,6 +3,7 @@ package org.ijocr.core.filter;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
@@ -88,8 +89,9 @@ class MedianTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(doubles = { 0.5, 1, 1.5, 2, 2.5, 3, 5 })
+	@ValueSource(doubles = { 0.5, 1, 1.5, 2, 2.5, 3, 4, 5, 7, 10, 11, 12, 15 })
 	void identicalToImageJOnRandomImages(final double r) {
+		// radius 1.5 to 11 (up to 385 pixels): bit-sliced; 12 and 15 (457, 717): Huang's histogram
 		// odd sizes, a one-row and a one-column image, few and many grey levels
 		final int[][] sizes = { { 97, 61 }, { 33, 1 }, { 1, 29 }, { 4, 3 }, { 200, 150 } };
 		long seed = 1;
@@ -104,13 +106,38 @@ class MedianTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(doubles = { 0.5, 1, 1.5, 2, 3, 5 })
+	@ValueSource(doubles = { 0.5, 1, 1.5, 2, 3, 4, 5, 7, 12 })
 	void identicalToImageJOnRenderedAndNoisyPage(final double r) {
 		final int w = (int) page.dimension(0), h = (int) page.dimension(1);
 		final byte[] clean = Pages.pixels(page);
 		assertArrayEquals(imagejMedian(clean, w, h, r), ours(clean, w, h, r, false));
 		final byte[] noisy = Pages.pixels(Pages.withImpulseNoise(page, 0.1, 3));
 		assertArrayEquals(imagejMedian(noisy, w, h, r), ours(noisy, w, h, r, true));
+	}
+
+	@Test
+	void bitSlicedUpToItsLaneLimitAndInStripes() {
+		// both algorithms around the switch, and the bit-sliced one alone at its largest kernels (counts fill 9 bits)
+		final int w = 61, h = 47;
+		for (final double r : new double[] { 11.5, 12, 12.5 }) {
+			final int n = Median.kernelSize(r);
+			assertTrue(n > BitSlicedMedian.MAX_KERNEL && n <= 511, "radius " + r + ": " + n + " pixels");
+			final byte[] px = random(w * h, 31, 256), dst = new byte[w * h];
+			BitSlicedMedian.rows(Median.lineRadii(r), px, dst, 0, w, h, 0, h);
+			assertArrayEquals(imagejMedian(px, w, h, r), dst, "radius " + r);
+		}
+		// a page wider than the budget of shifted rows for radius 11 is filtered in vertical stripes
+		final int wide = 7300, rows = 9;
+		final byte[] px = random(wide * rows, 32, 256), dst = new byte[wide * rows];
+		BitSlicedMedian.rows(Median.lineRadii(11), px, dst, 0, wide, rows, 0, rows);
+		assertArrayEquals(imagejMedian(px, wide, rows, 11), dst);
+		// rows of a chunk in the middle of the plane read the rows above and below the chunk
+		final byte[] part = new byte[w * h];
+		final byte[] all = random(w * h, 33, 256);
+		BitSlicedMedian.rows(Median.lineRadii(4), all, part, 0, w, h, 10, 20);
+		final byte[] expected = imagejMedian(all, w, h, 4);
+		for (int i = 0; i < w * h; i++)
+			assertEquals(i >= 10 * w && i < 20 * w ? expected[i] : 0, part[i], "pixel " + i);
 	}
 
 	@Test

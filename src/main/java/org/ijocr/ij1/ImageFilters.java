@@ -74,6 +74,8 @@ public final class ImageFilters {
 		 * @param slice the stack slice, 1-based (RGB images call this once per channel, with the same slice)
 		 */
 		<T extends RealType<T> & NativeType<T>> void apply(int slice, ArrayImg<T, ?> src, ArrayImg<T, ?> dst);
+	}
+
 	/** The 8-bit grey version of one plane of any type; {@code min}/{@code max} are the image's display range. */
 	@FunctionalInterface
 	public interface GreyConversion {

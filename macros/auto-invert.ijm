@@ -9,7 +9,7 @@ File.makeDirectory(output);
 setBatchMode(true);
 open(input);
 original = getTitle();
-run("Duplicate...", "title=negative");
+open(input); rename("negative"); // a second copy (Duplicate... needs a dialog, which plain ImageJ 1 cannot show headless)
 run("Invert");
 run("OCR Auto Invert", "scope=Page");
 imageCalculator("Difference create", original, "negative");

@@ -6,16 +6,12 @@ if (args.length > 0 && args[0] != "") input = args[0];
 if (args.length > 1) output = args[1];
 File.makeDirectory(output);
 setBatchMode(true);
-open(input);
-run("RGB Color");
-setColor(220, 40, 40);
-fillOval(700, 150, 300, 300);   // a red stamp over the text
-page = getTitle();
-run("Duplicate...", "title=luminance");
+stamped("red");
+stamped("luminance"); // a second copy (Duplicate... needs a dialog, which plain ImageJ 1 cannot show headless)
 run("OCR Grayscale", "channel=Luminance");
 makeOval(780, 230, 140, 140);
 getStatistics(area, lum);
-selectImage(page);
+selectImage("red");
 run("OCR Grayscale", "channel=Red");
 if (bitDepth() != 8) exit("grayscale: the page is not 8-bit");
 makeOval(780, 230, 140, 140);
@@ -24,3 +20,12 @@ run("Select None");
 if (red < 200 || lum > 120) exit("grayscale: stamp mean " + red + " (Red) and " + lum + " (Luminance)");
 saveAs("PNG", output + File.separator + "red-channel.png");
 print("grayscale: the red stamp has mean " + d2s(lum, 0) + " by luminance and " + d2s(red, 0) + " in the red channel");
+
+// Opens the page as RGB with a red stamp over the text, titled t.
+function stamped(t) {
+	open(input);
+	run("RGB Color");
+	setColor(220, 40, 40);
+	fillOval(700, 150, 300, 300);
+	rename(t);
+}

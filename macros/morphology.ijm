@@ -9,7 +9,7 @@ File.makeDirectory(output);
 setBatchMode(true);
 open(input);
 page = getTitle();
-run("Duplicate...", "title=binary");
+open(input); rename("binary"); // a second copy (Duplicate... needs a dialog, which plain ImageJ 1 cannot show headless)
 run("OCR Binarize", "method=Auto");
 getHistogram(values, counts, 256);
 ink = counts[0];

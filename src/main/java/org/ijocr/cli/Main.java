@@ -185,7 +185,13 @@ public final class Main {
 			if (builtIn == null) throw new UsageException("step " + index + ": unknown command in '" + s
 				+ "' (the suite's commands: " + String.join(", ", PluginsConfig.entries().stream().map(
 					PluginsConfig.Entry::command).toList()) + ")");
-			return new Step(builtIn, s.substring(builtIn.length()).trim(), null);
+			final String options = s.substring(builtIn.length()).trim();
+			if (!options.isEmpty() || builtIn.endsWith("...")) throw new UsageException("step " + index + " ('"
+				+ builtIn + "'): ImageJ's own commands that take options or open a dialog cannot run here: a plain "
+				+ "ImageJ 1 without a display cannot build their dialog and would silently use its defaults. Use the "
+				+ "suite's commands (ij-ocr commands), ImageJ commands without a dialog (e.g. 8-bit, Invert), or run a "
+				+ "macro in ImageJ under a display (e.g. xvfb-run)");
+			return new Step(builtIn, options, null);
 		}
 
 		/** Runs the step on {@code imp}; returns the scalar values the command reported (e.g. a skew angle). */

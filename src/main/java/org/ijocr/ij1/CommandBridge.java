@@ -32,7 +32,9 @@ import org.scijava.service.Service;
  * macro recorder write {@code key=value} with the parameter field names as keys (ImageJ shows underscores as
  * spaces);</li>
  * <li>reads {@code run("OCR …", "key=value …")} options without building a dialog (so it works headless), with
- * unknown keys, unknown choices, malformed numbers and values out of range rejected by name;</li>
+ * unknown keys, unknown choices, malformed numbers and values out of range rejected by name; a number parameter
+ * whose declared default is NaN is optional: NaN, an empty value or {@code default} leave it unset (the dialog shows
+ * {@code default}), while every other number parameter rejects NaN;</li>
  * <li>hands the current image to the command's {@link ImagePlus} input, shows images the command creates (they
  * become the active image, in batch mode too) and tables under their output parameter's label;</li>
  * <li>shares one SciJava context across calls ({@link SciJava}).</li>

@@ -12,10 +12,12 @@ import net.imglib2.view.Views;
  * Binarization of a grey page into ink 0 / paper 255, static facade in the style of ImgLib2's {@code Gauss3}.
  * <p>
  * Convention everywhere: with a global threshold {@code t} (in 8-bit grey levels, see {@link Histogram} for how
- * non-8-bit data is mapped to levels), a pixel of level {@code ≤ t} is ink (0) and a lighter one paper (255). The
- * default method {@link BinarizeMethod#AUTO} is local ({@link DocumentBinarizer}) and needs a 2D image; the global
- * methods work on images of any dimensionality. A fast path handles {@code ArrayImg<UnsignedByteType, ByteArray>}
- * source and destination without copies.
+ * non-8-bit data is mapped to levels), a pixel of level {@code ≤ t} is ink (0) and a lighter one paper (255); the
+ * local methods ({@link LocalThresholds}) compare each pixel with its own threshold the same way. The default method
+ * {@link BinarizeMethod#AUTO} is local ({@link DocumentBinarizer}) and needs a 2D image; the local thresholds of
+ * {@link LocalThresholds} treat each 2D plane (dimensions 0 and 1) on its own; the global methods work on images of
+ * any dimensionality. A fast path handles {@code ArrayImg<UnsignedByteType, ByteArray>} source and destination
+ * without copies.
  */
 public final class Binarize {
 
@@ -25,7 +27,7 @@ public final class Binarize {
 	 * Binarizes {@code src} into {@code dst} (same size): ink 0, paper 255.
 	 *
 	 * @return the global threshold used (ink ≤ threshold, in 8-bit levels), or {@code NaN} for {@link
-	 *         BinarizeMethod#AUTO}, which thresholds locally
+	 *         BinarizeMethod#AUTO} and the local methods, which threshold each pixel on its own
 	 */
 	public static <T extends RealType<T>> double binarize(final BinarizeParams p, final RandomAccessibleInterval<T> src,
 		final RandomAccessibleInterval<UnsignedByteType> dst)
@@ -37,7 +39,7 @@ public final class Binarize {
 	 * As {@link #binarize(BinarizeParams, RandomAccessibleInterval, RandomAccessibleInterval)}, but a global
 	 * method's threshold is computed from the histogram of the pixels inside {@code mask} only (e.g. an ImageJ
 	 * selection); the threshold is then applied to the whole image. {@code mask} may be {@code null} (whole image).
-	 * {@link BinarizeMethod#AUTO} and manual thresholds do not use the mask.
+	 * {@link BinarizeMethod#AUTO}, the local methods and manual thresholds do not use the mask.
 	 */
 	public static <T extends RealType<T>> double binarize(final BinarizeParams p, final RandomAccessibleInterval<T> src,
 		final RandomAccessibleInterval<BitType> mask, final RandomAccessibleInterval<UnsignedByteType> dst)

@@ -241,24 +241,10 @@ public final class LocalThresholds {
 			Bands.forRows(h, (y0, y1) -> {
 				final int[] lo = new int[w], hi = new int[w];
 				final MinMax1D mm = new MinMax1D(w, radius);
-				// the window rows as ints, row yy in ring[yy % live]
-				final int live = Math.min(2 * radius + 1, h);
-				final int[][] ring = new int[live][w];
-				for (int yy = Math.max(0, y0 - radius); yy < Math.min(h, y0 + radius); yy++)
-					toInts(g, b + yy * w, ring[yy % live], w);
+				final Vertical v = new Vertical(g, b, w, h, radius);
 				for (int y = y0; y < y1; y++) {
-					if (y + radius < h) toInts(g, b + (y + radius) * w, ring[(y + radius) % live], w);
 					// vertical min and max over the clipped window rows, then the same along the row
-					final int top = Math.max(0, y - radius), bottom = Math.min(h - 1, y + radius);
-					System.arraycopy(ring[top % live], 0, lo, 0, w);
-					System.arraycopy(ring[top % live], 0, hi, 0, w);
-					for (int yy = top + 1; yy <= bottom; yy++) {
-						final int[] row = ring[yy % live];
-						for (int x = 0; x < w; x++)
-							lo[x] = Math.min(lo[x], row[x]);
-						for (int x = 0; x < w; x++)
-							hi[x] = Math.max(hi[x], row[x]);
-					}
+					v.next(y, lo, hi);
 					mm.min(lo);
 					mm.max(hi);
 					final int off = b + y * w;
@@ -269,6 +255,103 @@ public final class LocalThresholds {
 					}
 				}
 			});
+		}
+	}
+
+	/**
+	 * Minimum and maximum over the clipped window rows [y − r, y + r] of every column, for consecutive rows y. Van
+	 * Herk / Gil &amp; Werman in the vertical direction: the rows are numbered with an offset r (row y − r + p is
+	 * padded row p; rows outside the image are empty) and cut into blocks of 2r + 1; the window of y is padded rows
+	 * [y, y + 2r], the suffix of y's block (extremes from padded row y to the block's end, computed backwards when the
+	 * block is entered) combined with the prefix of the next block (a running extreme). About three comparisons per
+	 * pixel and extreme, whatever the radius. When the block's suffix rows would hold more than {@link #RING_INTS}
+	 * values, the window rows are scanned instead.
+	 */
+	private static final class Vertical {
+
+		private final byte[] g;
+		private final int base, w, h, r, k;
+		private final boolean blocks;
+		private final int[][] sMin, sMax;
+		private final int[] pMin, pMax, row;
+		private int block = -1;
+
+		Vertical(final byte[] g, final int base, final int w, final int h, final int r) {
+			this.g = g;
+			this.base = base;
+			this.w = w;
+			this.h = h;
+			this.r = r;
+			this.k = 2 * r + 1;
+			blocks = (long) k * w <= RING_INTS;
+			sMin = new int[blocks ? k : 0][w];
+			sMax = new int[blocks ? k : 0][w];
+			pMin = new int[w];
+			pMax = new int[w];
+			row = new int[w];
+		}
+
+		/** Loads padded row {@code p} into {@link #row}; false when it lies outside the image. */
+		private boolean load(final int p) {
+			final int y = p - r;
+			if (y < 0 || y >= h) return false;
+			toInts(g, base + y * w, row, w);
+			return true;
+		}
+
+		/** The extremes of row y's window into {@code lo} and {@code hi}; rows must come in increasing order. */
+		void next(final int y, final int[] lo, final int[] hi) {
+			if (!blocks) {
+				java.util.Arrays.fill(lo, 255);
+				java.util.Arrays.fill(hi, 0);
+				for (int p = Math.max(y, r); p <= Math.min(y + 2 * r, h - 1 + r); p++) {
+					load(p);
+					for (int x = 0; x < w; x++)
+						lo[x] = Math.min(lo[x], row[x]);
+					for (int x = 0; x < w; x++)
+						hi[x] = Math.max(hi[x], row[x]);
+				}
+				return;
+			}
+			final int start = y - y % k;
+			if (start != block) {
+				// entering a block (or the band): its suffixes from the block's end down to y, and an empty prefix
+				block = start;
+				for (int p = start + k - 1; p >= y; p--) {
+					final int[] mn = sMin[p - start], mx = sMax[p - start];
+					final boolean inside = load(p);
+					if (p == start + k - 1) {
+						java.util.Arrays.fill(mn, 256);
+						java.util.Arrays.fill(mx, -1);
+					}
+					else {
+						System.arraycopy(sMin[p - start + 1], 0, mn, 0, w);
+						System.arraycopy(sMax[p - start + 1], 0, mx, 0, w);
+					}
+					if (inside) for (int x = 0; x < w; x++) {
+						mn[x] = Math.min(mn[x], row[x]);
+						mx[x] = Math.max(mx[x], row[x]);
+					}
+				}
+				java.util.Arrays.fill(pMin, 256);
+				java.util.Arrays.fill(pMax, -1);
+				for (int p = start + k; p < y + k; p++)
+					addToPrefix(p);
+			}
+			else addToPrefix(y + k - 1);
+			final int[] mn = sMin[y - start], mx = sMax[y - start];
+			for (int x = 0; x < w; x++)
+				lo[x] = Math.min(mn[x], pMin[x]);
+			for (int x = 0; x < w; x++)
+				hi[x] = Math.max(mx[x], pMax[x]);
+		}
+
+		private void addToPrefix(final int p) {
+			if (!load(p)) return;
+			for (int x = 0; x < w; x++) {
+				pMin[x] = Math.min(pMin[x], row[x]);
+				pMax[x] = Math.max(pMax[x], row[x]);
+			}
 		}
 	}
 

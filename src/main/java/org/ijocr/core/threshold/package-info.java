@@ -11,6 +11,12 @@
  * (stroke edges from local contrast, after Su, Lu &amp; Tan), measured with
  * {@link org.ijocr.core.metrics.DibcoMetrics} on the DIBCO 2009–2014 pages. Pages without ink stay blank.
  * <p>
+ * The classic local thresholds — Sauvola, Wolf, Niblack, Bernsen, Phansalkar, Gaussian adaptive and Mean — are in
+ * {@link org.ijocr.core.threshold.LocalThresholds}: square windows of (2·radius + 1)² pixels clipped to the image,
+ * statistics from running sums (cost independent of the radius), and parameters
+ * ({@link org.ijocr.core.threshold.LocalParam}: radius, k, r, offset, contrast) that default to each paper's
+ * published values when not set ({@code NaN}) and take any other value, 0 included, as given.
+ * <p>
  * Work is split into row bands on ImgLib2's current {@link net.imglib2.parallel.TaskExecutor}: wrap a call in
  * {@code Parallelization.runSingleThreaded(...)} or {@code runWithNumThreads(...)} to control threading.
  */

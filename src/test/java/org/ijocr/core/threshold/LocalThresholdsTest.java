@@ -22,7 +22,9 @@ import net.imglib2.parallel.Parallelization;
  */
 class LocalThresholdsTest {
 
-	private static final int[][] SIZES = { { 1, 1 }, { 1, 9 }, { 11, 1 }, { 7, 5 }, { 23, 17 }, { 40, 31 } };
+	/** Sizes; the last is tall enough for row bands on two threads (each band starts its windows afresh). */
+	private static final int[][] SIZES = { { 1, 1 }, { 1, 9 }, { 11, 1 }, { 7, 5 }, { 23, 17 }, { 40, 31 },
+		{ 60, 200 } };
 	private static final int[] RADII = { 0, 1, 2, 5, 20 };
 
 	/** A threshold surface from the window statistics of one pixel. */
@@ -96,7 +98,7 @@ class LocalThresholdsTest {
 				final byte[] expected = new byte[g.length], got = new byte[g.length];
 				final int t = reference(g, w, h, radius, formula.of(g, w, h, radius), exact ? 0 : 1e-9, expected);
 				if (radius > 0) ties += t; // a 1-pixel window is a tie whenever T equals the pixel's own level
-				fast.run(radius, g, w, h, got);
+				Parallelization.runWithNumThreads(2, () -> fast.run(radius, g, w, h, got));
 				for (int i = 0; i < g.length; i++)
 					if (expected[i] != 1) assertEquals(expected[i], got[i], name + " " + w + "×" + h + " radius "
 						+ radius + " at " + i % w + "," + i / w + " level " + (g[i] & 0xff));
@@ -176,6 +178,35 @@ class LocalThresholdsTest {
 			assertMatches("Bernsen contrast " + c, (rad, g, w, h, out) -> LocalThresholds.bernsen(rad, c, g, w, h,
 				out), (g, w, h, rad) -> (m, s, mn, mx, v) -> mx - mn < c ? (mn + mx < 256 ? 256 : -1)
 					: (mn + mx) / 2.0, true);
+	}
+
+	/** A window too large for the block buffers (2r + 1 rows of a wide image) scans the rows instead: same rule. */
+	@Test
+	void bernsenWithAWindowWiderThanTheBuffers() {
+		final int w = 3000, h = 12, radius = 700;
+		final byte[] g = random(w, h, 21), got = new byte[g.length];
+		LocalThresholds.bernsen(radius, 15, g, w, h, got);
+		// every window spans all rows: column extremes, then the horizontal window
+		final int[] cmin = new int[w], cmax = new int[w];
+		for (int x = 0; x < w; x++) {
+			cmin[x] = 255;
+			for (int y = 0; y < h; y++) {
+				cmin[x] = Math.min(cmin[x], g[y * w + x] & 0xff);
+				cmax[x] = Math.max(cmax[x], g[y * w + x] & 0xff);
+			}
+		}
+		for (int x = 0; x < w; x++) {
+			int mn = 255, mx = 0;
+			for (int xx = Math.max(0, x - radius); xx <= Math.min(w - 1, x + radius); xx++) {
+				mn = Math.min(mn, cmin[xx]);
+				mx = Math.max(mx, cmax[xx]);
+			}
+			for (int y = 0; y < h; y++) {
+				final int v = g[y * w + x] & 0xff;
+				final boolean ink = mx - mn < 15 ? mn + mx < 256 : 2 * v <= mn + mx;
+				assertEquals(ink ? 0 : (byte) 255, got[y * w + x], "at " + x + "," + y);
+			}
+		}
 	}
 
 	@Test

@@ -8,12 +8,11 @@ if (args.length > 1) output = args[1];
 File.makeDirectory(output);
 setBatchMode(true);
 open(input);
-page = getTitle();
-open(input); rename("binary"); // a second copy (Duplicate... needs a dialog, which plain ImageJ 1 cannot show headless)
 run("OCR Binarize", "method=Auto");
 getHistogram(values, counts, 256);
 ink = counts[0];
-selectImage(page);
+close();
+open(input);
 run("OCR Dilate", "shape=Square size=3 iterations=1");
 getHistogram(values, counts, 256);
 bold = counts[0];

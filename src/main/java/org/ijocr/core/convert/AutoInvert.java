@@ -6,6 +6,10 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.view.Views;
 
 import org.ijocr.core.morph.ConnectedComponents;
+import org.ijocr.core.morph.MorphOp;
+import org.ijocr.core.morph.MorphParams;
+import org.ijocr.core.morph.Morphology;
+import org.ijocr.core.morph.Shape;
 import org.ijocr.core.threshold.GlobalThresholds;
 import org.ijocr.core.threshold.Histogram;
 
@@ -29,7 +33,9 @@ import org.ijocr.core.threshold.Histogram;
  * documents", CGIP 20, 1982). Each candidate is refined to pixels: in its tiles plus a margin of one tile, the
  * largest 8-connected component of dark pixels is the area's background (with every component at least half as
  * large); everything it encloses (4-connected pieces of the rest that do not reach the margin's edge) is its
- * content. The area is inverted only when its content holds at least {@value #MIN_LETTERS} pieces of
+ * content; background and content together, opened ({@link Morphology}) with a square of the tile's size to cut
+ * off strokes of page text that touch the area from outside, are the area. It is inverted only when its content
+ * holds at least {@value #MIN_LETTERS} pieces of
  * {@value #MIN_LETTER_PIXELS} pixels or more (letters) centred in the candidate's own dark tiles: a solid black bar
  * (even with page text touching its edges) or a large bold letter is left alone.</li>
  * </ol>
@@ -208,11 +214,14 @@ public final class AutoInvert {
 				letters++;
 		}
 		if (letters < MIN_LETTERS) return false;
+		// the area: background and content (0); opening it with a tile-sized square cuts off the strokes of page
+		// text that touch the area from outside (they joined the background) and keeps the area's body
+		for (int i = 0; i < win.length; i++)
+			win[i] = win[i] == 0 || enclosed[labels[i]] ? 0 : (byte) 255;
+		Morphology.apply(MorphOp.OPEN, new MorphParams(Shape.SQUARE, tile, 1), win, win, ww, wh);
 		for (int y = 0; y < wh; y++)
-			for (int x = 0; x < ww; x++) {
-				final int i = y * ww + x;
-				if (win[i] == 0 || enclosed[labels[i]]) mask[(y0 + y) * w + x0 + x] = 1;
-			}
+			for (int x = 0; x < ww; x++)
+				if (win[y * ww + x] == 0) mask[(y0 + y) * w + x0 + x] = 1;
 		return true;
 	}
 }

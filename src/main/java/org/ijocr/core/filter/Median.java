@@ -30,7 +30,7 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
  * maxima)} (A. W. Paeth, "Median finding on a 3&times;3 grid", Graphics Gems, 1990; J. L. Smith, "Implementing median
  * filters in XC4000E FPGAs", Xcell 23, 1996). Two output rows share the sort of their two common input rows;
  * branch-free, about 17 min/max per pixel.</li>
- * <li>kernels of up to 400 pixels (radius 11): the median decided bit by bit from
+ * <li>kernels of up to 511 pixels (radius 12.5): the median decided bit by bit from
  * the most significant bit by counting the kernel values at or above a threshold (E. Ataman, V. K. Aatre, K. M.
  * Wong, "A fast method for real-time median filtering", IEEE Trans. ASSP 28(4), 1980), seven pixels per
  * {@code long} in vectorized row loops; {@code 8n/7} lane comparisons per pixel for an {@code n}-pixel kernel,

@@ -25,3 +25,16 @@ getHistogram(values, counts, 256);
 if (counts[0] >= bold) exit("morphology: opening removed no ink");
 saveAs("PNG", output + File.separator + "dilated-opened.png");
 print("morphology: ink pixels " + ink + " binarized, " + bold + " dilated 3x3, " + counts[0] + " after opening with a disk of 5");
+
+// OCR Erode makes the text thinner; OCR Close with a horizontal line joins the letters of a word into one block
+// (the ink grows back, more than it was before eroding).
+open(input);
+run("OCR Erode", "shape=Square size=3");
+getHistogram(values, counts, 256);
+thin = counts[0];
+if (thin >= ink) exit("morphology: eroding did not make the text thinner (" + ink + " -> " + thin + " ink pixels)");
+run("OCR Close", "shape=Horizontal size=15 iterations=1");
+getHistogram(values, counts, 256);
+if (counts[0] <= thin) exit("morphology: closing added no ink");
+saveAs("PNG", output + File.separator + "eroded-closed.png");
+print("morphology: " + thin + " ink pixels eroded 3x3, " + counts[0] + " after closing with a 15-pixel line");

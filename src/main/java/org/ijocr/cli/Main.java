@@ -308,7 +308,9 @@ public final class Main {
 				final StringBuilder sb = new StringBuilder("    ").append(p.key()).append('=');
 				if (!p.choices().isEmpty()) sb.append(String.join("|", p.choices()));
 				else sb.append('<').append(p.type().getSimpleName().toLowerCase()).append('>');
-				sb.append("  default ").append(p.defaultValue());
+				// an optional number (declared default NaN) is "not set": the command picks its own default
+				sb.append("  default ").append(p.defaultValue() instanceof Double d && d.isNaN() ? "not set"
+					: p.defaultValue());
 				if (p.description() != null && !p.description().isEmpty()) sb.append("  — ").append(p.description());
 				out.println(sb);
 			}

@@ -144,6 +144,7 @@ class MainTest {
 		assertEquals(0, run("commands"));
 		final String s = out.toString(StandardCharsets.UTF_8);
 		assertTrue(s.contains("OCR Median") && s.contains("radius=<double>") && s.contains("method=Auto|Otsu"), s);
+		assertTrue(s.contains("k=<double>  default not set"), s);
 	}
 
 	@Test

@@ -50,11 +50,15 @@ public enum BinarizeMethod {
 	 */
 	PHANSALKAR("Phansalkar"),
 	/**
-	 * {@link LocalThresholds#gaussian}: Gaussian-weighted local mean minus offset; radius 15, offset 2 (OpenCV's
-	 * {@code ADAPTIVE_THRESH_GAUSSIAN_C}).
+	 * {@link LocalThresholds#gaussian}: Gaussian-weighted local mean minus an offset, as OpenCV's {@code
+	 * ADAPTIVE_THRESH_GAUSSIAN_C}; radius 15 (G. Landini's Auto Local Threshold), offset 2 (OpenCV's thresholding
+	 * tutorial).
 	 */
 	GAUSSIAN_ADAPTIVE("Gaussian adaptive"),
-	/** {@link LocalThresholds#mean}: local mean minus offset; radius 15, offset 2 (OpenCV's {@code ADAPTIVE_THRESH_MEAN_C}). */
+	/**
+	 * {@link LocalThresholds#mean}: local mean minus an offset, as OpenCV's {@code ADAPTIVE_THRESH_MEAN_C} and
+	 * Landini's "Mean"; radius 15 (Landini), offset 2 (OpenCV's thresholding tutorial).
+	 */
 	MEAN("Mean");
 
 	/** Largest accepted window radius of the local methods. */

@@ -54,9 +54,10 @@ import java.util.List;
  * so it always holds paper between strokes), {@link #FIRST_RADIUS} (a 21-pixel window, a few stroke widths at 300 dpi),
  * {@link #MIN_EDGE_RANGE} and {@link #NOISE_FACTOR} (a 3×3 range of Gaussian noise rarely exceeds 4σ) and
  * {@link #SMOOTH_NOISE} (any measurable noise) are design values. None is tuned per page. On the 44 shared DIBCO pages
- * (2009–2014) a leave-one-year-out choice of the four non-paper constants reproduces the defaults' FM within
- * 0.2 points per year, and ±20 % on any constant but {@link #LIGHT_WEIGHT} moves the mean FM by less than half a point
- * (see {@code org.ijocr.bench.AutoTuning}).
+ * (2009–2014), a leave-one-year-out choice of the four non-paper constants scores within a quarter of a point of the
+ * defaults' FM in each held-out year; ±20 % on any one constant moves the mean FM by at most 0.15 points, except
+ * {@link #LIGHT_WEIGHT}, which places the stroke boundary (±20 % costs about one point); see
+ * {@code org.ijocr.bench.AutoTuning}.
  * <p>
  * Input: 8-bit grey levels, row-major; output 0 (ink) / 255 (paper). Rows are processed in bands on ImgLib2's current
  * {@link net.imglib2.parallel.TaskExecutor}; the growth of the last step is sequential.

@@ -8,7 +8,8 @@
  * 256-bin histogram to a threshold ({@link org.ijocr.core.threshold.GlobalThresholds}, each citing its paper);
  * {@link org.ijocr.core.threshold.Histogram} computes histograms and maps any real-valued image to 8-bit levels.
  * The default method, {@code Auto}, is the local, document-grade {@link org.ijocr.core.threshold.DocumentBinarizer}
- * (stroke edges from local contrast, after Su, Lu &amp; Tan), measured with
+ * (stroke edges from local contrast, after Su, Lu &amp; Tan; pixels away from stroke edges judged by their depth below
+ * an estimated background surface, after Gatos, Pratikakis &amp; Perantonis and Lu, Su &amp; Tan), measured with
  * {@link org.ijocr.core.metrics.DibcoMetrics} on the DIBCO 2009–2014 pages. Pages without ink stay blank.
  * <p>
  * The classic local thresholds — Sauvola, Wolf, Niblack, Bernsen, Phansalkar, Gaussian adaptive and Mean — are in

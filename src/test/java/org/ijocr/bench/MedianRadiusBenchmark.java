@@ -1,5 +1,7 @@
 package org.ijocr.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -23,7 +25,8 @@ import org.opencv.imgproc.Imgproc;
  * ImageJ's {@code RankFilters} on the A4 300-dpi page with scanner-like grain, timed in interleaved rounds (each round
  * runs every library once per radius), so that load from other processes hits all three alike; prints min and median
  * per cell. ImageJ takes seconds per call from radius 4 up, so it runs in the first rounds only and not beyond
- * radius 5.
+ * radius 5. With one thread, every library runs on the calling thread, so its CPU time is printed too: unlike the
+ * wall time it does not grow when other processes take the core.
  * <p>
  * {@code mvn -B -o -q -Pbench test-compile exec:exec -Dbench.main=org.ijocr.bench.MedianRadiusBenchmark
  * -Dbench.args="ROUNDS RADII THREADS"}, e.g. {@code "7 1,2,3,4,5,7,10 1,2"} (the default).
@@ -55,54 +58,63 @@ public final class MedianRadiusBenchmark {
 		for (final int threads : threadCounts) {
 			Prefs.setThreads(threads);
 			Core.setNumThreads(threads);
-			final double[][][] ms = new double[radii.length][3][rounds];
+			// [radius][IJ-OCR, OpenCV, ImageJ, and their CPU times][round]
+			final double[][][] ms = new double[radii.length][6][rounds];
 			for (final double[][] m : ms)
-				Arrays.fill(m[2], Double.NaN);
+				for (final double[] v : m)
+					Arrays.fill(v, Double.NaN);
 			for (int round = -1; round < rounds; round++) { // round -1: warm-up
 				for (int i = 0; i < radii.length; i++) {
 					final int r = radii[i];
 					final Runnable ours = () -> Median.median(r, src, dst, w, h);
-					final double o = time(() -> {
+					final double[] o = time(() -> {
 						if (threads == 1) Parallelization.runSingleThreaded(ours);
 						else Parallelization.runWithNumThreads(threads, ours);
 					}, round < 0 ? 5 : 1);
-					final double cv = time(() -> Imgproc.medianBlur(cvSrc, cvDst, 2 * r + 1), round < 0 ? 5 : 1);
-					final double ij = r > 5 || round >= IMAGEJ_ROUNDS ? Double.NaN : time(() -> {
+					final double[] cv = time(() -> Imgproc.medianBlur(cvSrc, cvDst, 2 * r + 1), round < 0 ? 5 : 1);
+					final double[] ij = r > 5 || round >= IMAGEJ_ROUNDS ? null : time(() -> {
 						System.arraycopy(src, 0, work, 0, src.length);
 						new RankFilters().rank(ip, r, RankFilters.MEDIAN);
 					}, 1);
 					if (round >= 0) {
-						ms[i][0][round] = o;
-						ms[i][1][round] = cv;
-						ms[i][2][round] = ij;
+						for (int c = 0; c < 2; c++) {
+							ms[i][3 * c][round] = o[c];
+							ms[i][3 * c + 1][round] = cv[c];
+							if (ij != null) ms[i][3 * c + 2][round] = ij[c];
+						}
 					}
 				}
 			}
-			System.out.printf(Locale.ROOT, "%n**%d thread%s** (ms: min / median of rounds)%n%n", threads,
-				threads == 1 ? "" : "s");
-			System.out.println("| radius | IJ-OCR | OpenCV medianBlur | ImageJ | OpenCV ÷ IJ-OCR (min, median) | "
-				+ "ImageJ ÷ IJ-OCR (min) |");
-			System.out.println("|---|---:|---:|---:|---:|---:|");
-			for (int i = 0; i < radii.length; i++) {
-				final int r = radii[i], k = 2 * r + 1;
-				final double[] o = stats(ms[i][0]), cv = stats(ms[i][1]), ij = stats(ms[i][2]);
-				System.out.printf(Locale.ROOT, "| %d (%d px; OpenCV %d×%d) | %.1f / %.1f | %.1f / %.1f | %s | %.2f×, "
-					+ "%.2f× | %s |%n", r, Median.kernelSize(r), k, k, o[0], o[1], cv[0], cv[1], Double.isNaN(ij[0])
-						? "—" : String.format(Locale.ROOT, "%.0f / %.0f", ij[0], ij[1]), cv[0] / o[0], cv[1] / o[1],
-					Double.isNaN(ij[0]) ? "—" : String.format(Locale.ROOT, "%.1f×", ij[0] / o[0]));
-			}
+			print(threads + (threads == 1 ? " thread" : " threads") + ", wall time", radii, ms, 0);
+			if (threads == 1) print("1 thread, CPU time of the calling thread", radii, ms, 3);
 		}
 		// ImageJ's ThreadUtil pool threads are not daemons
 		System.exit(0);
 	}
 
-	/** Milliseconds of one call of {@code op} after {@code calls - 1} untimed ones. */
-	private static double time(final Runnable op, final int calls) {
+	private static void print(final String title, final int[] radii, final double[][][] ms, final int at) {
+		System.out.printf(Locale.ROOT, "%n**%s** (ms: min / median of rounds)%n%n", title);
+		System.out.println("| radius | IJ-OCR | OpenCV medianBlur | ImageJ | OpenCV ÷ IJ-OCR (min, median) | "
+			+ "ImageJ ÷ IJ-OCR (min) |");
+		System.out.println("|---|---:|---:|---:|---:|---:|");
+		for (int i = 0; i < radii.length; i++) {
+			final int r = radii[i], k = 2 * r + 1;
+			final double[] o = stats(ms[i][at]), cv = stats(ms[i][at + 1]), ij = stats(ms[i][at + 2]);
+			System.out.printf(Locale.ROOT, "| %d (%d px; OpenCV %d×%d) | %.1f / %.1f | %.1f / %.1f | %s | %.2f×, "
+				+ "%.2f× | %s |%n", r, Median.kernelSize(r), k, k, o[0], o[1], cv[0], cv[1], Double.isNaN(ij[0]) ? "—"
+					: String.format(Locale.ROOT, "%.0f / %.0f", ij[0], ij[1]), cv[0] / o[0], cv[1] / o[1], Double
+						.isNaN(ij[0]) ? "—" : String.format(Locale.ROOT, "%.1f×", ij[0] / o[0]));
+		}
+	}
+
+	/** Wall and calling-thread CPU milliseconds of one call of {@code op} after {@code calls - 1} untimed ones. */
+	private static double[] time(final Runnable op, final int calls) {
 		for (int i = 1; i < calls; i++)
 			op.run();
-		final long t0 = System.nanoTime();
+		final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+		final long c0 = mx.getCurrentThreadCpuTime(), t0 = System.nanoTime();
 		op.run();
-		return (System.nanoTime() - t0) / 1e6;
+		return new double[] { (System.nanoTime() - t0) / 1e6, (mx.getCurrentThreadCpuTime() - c0) / 1e6 };
 	}
 
 	/** Min and median of the values that are not NaN. */

@@ -33,8 +33,9 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
  * <li>kernels of up to 511 pixels (radius 12.5): the median decided bit by bit from
  * the most significant bit by counting the kernel values at or above a threshold (E. Ataman, V. K. Aatre, K. M.
  * Wong, "A fast method for real-time median filtering", IEEE Trans. ASSP 28(4), 1980), seven pixels per
- * {@code long} in vectorized row loops; {@code 8n/7} lane comparisons per pixel for an {@code n}-pixel kernel,
- * whatever the content (package-private {@code BitSlicedMedian}).</li>
+ * {@code long} in vectorized row loops; at most {@code 8n/7} lane comparisons per pixel for an {@code n}-pixel
+ * kernel, whatever the content, fewer where the first passes are box-counted (package-private
+ * {@code BitSlicedMedian}).</li>
  * <li>larger kernels: Huang's sliding histogram (T. S. Huang, G. J. Yang, G. Y. Tang, "A fast two-dimensional median
  * filtering algorithm", IEEE Trans. ASSP 27(1), 1979) adapted to the circular kernel: moving one pixel right removes
  * the left end of each kernel row and adds the new right end (2 updates per kernel row), and the median is tracked

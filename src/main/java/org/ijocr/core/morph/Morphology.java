@@ -39,7 +39,10 @@ import net.imglib2.view.Views;
  * {@code n(s-1)+1} long (exact, borders included), and are computed that way; disks are applied {@code n} times.
  * Opening with {@code n} iterations erodes {@code n} times, then dilates {@code n} times.
  * <p>
- * <b>Algorithm</b> (8-bit fast path, {@code ArrayImg<UnsignedByteType, ByteArray>} or {@code byte[]}): a rectangle is
+ * <b>Algorithm</b> (8-bit, {@code ArrayImg<UnsignedByteType, ByteArray>} or {@code byte[]}): a binary image (only
+ * 0 and 255) is packed into bits, 64 pixels a word, and every pass runs on the packed rows with {@code AND}/{@code OR}
+ * (package-private {@code BitMorphology}: on one core about 5 ms for a 3&times;3 dilation of an A4 page at 300 dpi,
+ * 7&ndash;10 ms for 51&times;51); a grey image runs on the bytes as below, with the same windows and results. A rectangle is
  * separable, so the vertical extreme over the window's rows is taken first and then the horizontal one. Each
  * one-dimensional extreme over a segment of {@code k} pixels uses the logarithmic decomposition of a line segment
  * into segments of lengths 2, 3, 5, 9, ... (R. van den Boomgaard, R. van Balen, "Methods for fast morphological image

@@ -80,16 +80,10 @@ public final class LocalThresholds {
 		check(radius, g, w, h, out);
 		if (!(r > 0) || !Double.isFinite(k) || Double.isInfinite(r)) throw new IllegalArgumentException(
 			"Sauvola needs a finite k and R > 0, got k=" + k + " R=" + r);
-		final double a = 1 - k, e = k / r, e2 = e * e;
+		final double a = 1 - k, e = k / r;
 		forPlanes(g, w, h, radius, true, (off, n, nd, s, q) -> {
 			// n²·g ≤ (1 − k)·n·S + (k/R)·S·√V, with V = n·Q − S² = n²·s²
-			if (k >= 0) for (int x = 0; x < w; x++) {
-				final double nn = nd[x], sum = s[x];
-				final double d = nn * (nn * (g[off + x] & 0xff) - a * sum);
-				final double rhs = e2 * sum * sum * variance(n[x], s[x], q[x]);
-				out[off + x] = (d <= 0 | d * d <= rhs) ? 0 : (byte) 255;
-			}
-			else for (int x = 0; x < w; x++) {
+			for (int x = 0; x < w; x++) {
 				final double nn = nd[x], sum = s[x];
 				final double d = nn * (nn * (g[off + x] & 0xff) - a * sum);
 				out[off + x] = atMost(d, e * sum, variance(n[x], s[x], q[x])) ? 0 : (byte) 255;
@@ -411,9 +405,15 @@ public final class LocalThresholds {
 		}
 	}
 
-	/** Whether {@code d ≤ e·√v} ({@code v ≥ 0}), without the square root. */
+	/**
+	 * Whether {@code d ≤ e·√v} ({@code v ≥ 0}), without the square root: for {@code e ≥ 0}, {@code d ≤ 0} or
+	 * {@code d² ≤ e²v}; for {@code e < 0}, {@code d ≤ 0} and {@code d² ≥ e²v}, written as a max rather than a
+	 * branch (with e &lt; 0, as in Niblack, the sign of {@code d} on noisy paper is random, and a branch on it would
+	 * be mispredicted; with e ≥ 0, as in Sauvola, {@code d} is positive on paper and the plain test is faster).
+	 */
 	private static boolean atMost(final double d, final double e, final double v) {
-		return e >= 0 ? d <= 0 || d * d <= e * e * v : d <= 0 && d * d >= e * e * v;
+		final double t = d * d - e * e * v;
+		return e >= 0 ? d <= 0 | t <= 0 : Math.max(d, -t) <= 0;
 	}
 
 	/** n²·variance of a window: n·Q − S², exact in {@code long}. */

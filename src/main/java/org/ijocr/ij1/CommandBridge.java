@@ -388,6 +388,9 @@ public class CommandBridge implements PlugIn {
 	}
 
 	private static Object remembered(final String title, final ModuleItem<?> item, final Object def) {
+		// optional numbers ("default" = the chosen method's own value) are not carried over: a k typed for Sauvola
+		// would otherwise come back as an explicit key that does not apply when Otsu is chosen next time
+		if (def instanceof Double && ((Double) def).isNaN()) return def;
 		final String saved = Prefs.get(prefKey(title, item), null);
 		if (saved == null) return def;
 		try {

@@ -79,6 +79,8 @@ public final class FilterBenchmark {
 			});
 			print(threads, rows);
 		}
+		// ImageJ's RankFilters leaves non-daemon pool threads (with 2 threads): without this the JVM never exits
+		System.exit(0);
 	}
 
 	private static void median(final BenchPage p, final List<BenchRow> rows) {

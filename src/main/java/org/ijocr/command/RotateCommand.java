@@ -9,6 +9,7 @@ import org.ijocr.core.geometry.Interpolation;
 import org.ijocr.core.geometry.Paper;
 import org.ijocr.core.geometry.Rotate;
 import org.ijocr.core.geometry.RotateParams;
+import org.ijocr.core.Labels;
 import org.ijocr.ij1.ImageFilters;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -35,9 +36,7 @@ public class RotateCommand implements Command {
 		}
 
 		static Fill fromLabel(final String label) {
-			for (final Fill f : values())
-				if (f.label.equalsIgnoreCase(label)) return f;
-			throw new IllegalArgumentException("unknown fill '" + label + "'; choose one of Paper, White, Black");
+			return Labels.find(values(), f -> f.label, "fill", label);
 		}
 	}
 

@@ -1,5 +1,7 @@
 package org.ijocr.core.geometry;
 
+import org.ijocr.core.Labels;
+
 /**
  * How {@link Rotate} and {@link Scale} compute a pixel between the source pixels. The labels are ImageJ's own
  * (Image&gt;Transform&gt;Rotate, Image&gt;Adjust&gt;Size) and are the macro values (stable; never rename them).
@@ -80,19 +82,12 @@ public enum Interpolation {
 
 	/** All labels in declaration order, e.g. for a dialog's choice list. */
 	public static String[] labels() {
-		final Interpolation[] v = values();
-		final String[] s = new String[v.length];
-		for (int i = 0; i < v.length; i++)
-			s[i] = v[i].label;
-		return s;
+		return Labels.of(values(), Interpolation::label);
 	}
 
 	/** The interpolation with this label (case-insensitive); {@link IllegalArgumentException} naming the choices. */
 	public static Interpolation fromLabel(final String label) {
-		for (final Interpolation m : values())
-			if (m.label.equalsIgnoreCase(label)) return m;
-		throw new IllegalArgumentException("unknown interpolation '" + label + "'; choose one of " + String.join(", ",
-			labels()));
+		return Labels.find(values(), Interpolation::label, "interpolation", label);
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package org.ijocr.core.threshold;
 
+import org.ijocr.core.Labels;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -156,19 +158,12 @@ public enum BinarizeMethod {
 
 	/** All labels in declaration order, e.g. for a dialog's choice list. */
 	public static String[] labels() {
-		final BinarizeMethod[] v = values();
-		final String[] s = new String[v.length];
-		for (int i = 0; i < v.length; i++)
-			s[i] = v[i].label;
-		return s;
+		return Labels.of(values(), BinarizeMethod::label);
 	}
 
 	/** The method with this label (case-insensitive); {@link IllegalArgumentException} naming the choices if none. */
 	public static BinarizeMethod fromLabel(final String label) {
-		for (final BinarizeMethod m : values())
-			if (m.label.equalsIgnoreCase(label)) return m;
-		throw new IllegalArgumentException("unknown binarization method '" + label + "'; choose one of "
-			+ String.join(", ", labels()));
+		return Labels.find(values(), BinarizeMethod::label, "binarization method", label);
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package org.ijocr.core.tone;
 
+import org.ijocr.core.Labels;
+
 /**
  * Contrast correction methods of {@link Contrast}. The label is the user-facing name and the macro value (stable;
  * never rename it).

@@ -1,5 +1,7 @@
 package org.ijocr.core.tone;
 
+import org.ijocr.core.Labels;
+
 /**
  * What {@link IntensityRange} writes where it removes a pixel. The label is the user-facing name and the macro value
  * (stable; never rename it).

@@ -1,7 +1,7 @@
 package org.ijocr.core.convert;
 
-import java.util.ArrayList;
-import java.util.List;
+import org.ijocr.core.Tasks;
+
 
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
@@ -10,7 +10,6 @@ import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.img.basictypeaccess.array.IntArray;
 import net.imglib2.loops.LoopBuilder;
 import net.imglib2.parallel.Parallelization;
-import net.imglib2.parallel.TaskExecutor;
 import net.imglib2.type.numeric.ARGBType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
@@ -64,13 +63,7 @@ public final class Grayscale {
 		final int[] s = intArray(src);
 		final byte[] d = byteArray(dst);
 		if (s != null && d != null && s.length == d.length) {
-			final TaskExecutor ex = Parallelization.getTaskExecutor();
-			final int parts = Math.max(1, Math.min(ex.suggestNumberOfTasks(), s.length >> 18));
-			final List<int[]> ranges = new ArrayList<>();
-			for (int k = 0; k < parts; k++)
-				ranges.add(new int[] { (int) ((long) s.length * k / parts), (int) ((long) s.length * (k + 1) / parts) });
-			if (parts == 1) convert(channel, s, d, 0, s.length);
-			else ex.forEach(ranges, r -> convert(channel, s, d, r[0], r[1]));
+			Tasks.split(s.length, 1 << 18, (from, to) -> convert(channel, s, d, from, to));
 			return;
 		}
 		LoopBuilder.setImages(src, dst).forEachPixel((a, b) -> b.set(channel.grey(a.get())));

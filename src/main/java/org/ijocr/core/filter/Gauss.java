@@ -1,5 +1,7 @@
 package org.ijocr.core.filter;
 
+import org.ijocr.core.Tasks;
+
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
@@ -91,7 +93,7 @@ public final class Gauss {
 		final int[] k = fixedKernel(sigma, radius);
 		final int[] my = mirrorTable(h, radius), mx = mirrorTable(w, radius);
 		final int kh = 2 * radius + 1;
-		Median.forEachChunk(h, src.length / (w * h), (plane, y0, y1) -> {
+		Tasks.rows(h, src.length / (w * h), Median.MIN_ROWS_PER_TASK, (plane, y0, y1) -> {
 			// ring[(j + kh) % kh] holds source row mirror(j) as ints, for the logical rows j = y − radius … y + radius
 			final int[][] ring = new int[kh][w];
 			final int[] acc = new int[w], mid = new int[w + 2 * radius], a = new int[w], b = new int[w];
@@ -204,7 +206,7 @@ public final class Gauss {
 		final double[] k = kernel(sigma, radius);
 		final int[] my = mirrorTable(h, radius), mx = mirrorTable(w, radius);
 		final double[] out = new double[v.length];
-		Median.forEachChunk(h, v.length / (w * h), (plane, y0, y1) -> {
+		Tasks.rows(h, v.length / (w * h), Median.MIN_ROWS_PER_TASK, (plane, y0, y1) -> {
 			final double[] row = new double[w];
 			final int base = plane * w * h;
 			for (int y = y0; y < y1; y++) {

@@ -1,5 +1,7 @@
 package org.ijocr.core.filter;
 
+import org.ijocr.core.Tasks;
+
 import java.util.concurrent.atomic.AtomicLongArray;
 
 import net.imglib2.Cursor;
@@ -146,7 +148,7 @@ public final class ImpulseNoise {
 		}
 		// pass 1: mark impulses (1 = impulse, 0 = noise-free); pass 2 writes the result
 		final byte[] mask = maskBuffer != null && maskBuffer.length >= w * h ? maskBuffer : new byte[w * h];
-		Median.forEachChunk(h, 1, (plane, y0, y1) -> {
+		Tasks.rows(h, 1, Median.MIN_ROWS_PER_TASK, (plane, y0, y1) -> {
 			final NeighbourCounts nc = new NeighbourCounts(src, w, h, low, high, tolerance, y0);
 			for (int y = y0; y < y1; y++) {
 				final int[] sum = nc.next();
@@ -159,7 +161,7 @@ public final class ImpulseNoise {
 		});
 		// counts: [changed, pepper found, salt found, pepper sites, salt sites]
 		final AtomicLongArray counts = new AtomicLongArray(5);
-		Median.forEachChunk(h, 1, (plane, y0, y1) -> {
+		Tasks.rows(h, 1, Median.MIN_ROWS_PER_TASK, (plane, y0, y1) -> {
 			final int[] buf = new int[49];
 			long changed = 0, pepper = 0, salt = 0;
 			System.arraycopy(src, y0 * w, dst, y0 * w, (y1 - y0) * w);
@@ -177,7 +179,7 @@ public final class ImpulseNoise {
 			counts.addAndGet(2, salt);
 		});
 		// sites where an impulse of each kind would have been detected: at most 1 neighbour near its level
-		Median.forEachChunk(h, 1, (plane, y0, y1) -> {
+		Tasks.rows(h, 1, Median.MIN_ROWS_PER_TASK, (plane, y0, y1) -> {
 			final NeighbourCounts nc = new NeighbourCounts(dst, w, h, low, high, tolerance, y0);
 			long pepperSites = 0, saltSites = 0;
 			for (int y = y0; y < y1; y++) {

@@ -1,8 +1,8 @@
 package org.ijocr.core.filter;
 
-import java.util.ArrayList;
+import org.ijocr.core.Tasks;
+
 import java.util.Arrays;
-import java.util.List;
 
 import net.imglib2.RandomAccess;
 import net.imglib2.RandomAccessibleInterval;
@@ -10,7 +10,6 @@ import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.parallel.Parallelization;
-import net.imglib2.parallel.TaskExecutor;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
@@ -54,7 +53,7 @@ public final class Median {
 	private Median() {}
 
 	/** Minimum rows per task when splitting a plane into chunks. */
-	private static final int MIN_ROWS_PER_TASK = 16;
+	static final int MIN_ROWS_PER_TASK = 16;
 
 	/**
 	 * Median filter with ImageJ's circular kernel of the given radius and nearest-edge border.
@@ -162,7 +161,7 @@ public final class Median {
 	{
 		final boolean square3 = dx.length == 3 && dx[0] == 1 && dx[1] == 1 && dx[2] == 1;
 		final boolean bitSliced = pixels(dx) <= BitSlicedMedian.MAX_KERNEL;
-		forEachChunk(h, planes, (plane, y0, y1) -> {
+		Tasks.rows(h, planes, MIN_ROWS_PER_TASK, (plane, y0, y1) -> {
 			final int off = plane * w * h;
 			if (square3) median3x3(src, dst, off, w, h, y0, y1);
 			else if (bitSliced) BitSlicedMedian.rows(dx, src, dst, off, w, h, y0, y1);
@@ -347,7 +346,7 @@ public final class Median {
 		final int kh = dx.length, kr = kh / 2;
 		final int n = pixels(dx);
 		if (planes > Integer.MAX_VALUE) throw new IllegalArgumentException("too many planes");
-		forEachChunk(h, (int) planes, (plane, y0, y1) -> {
+		Tasks.rows(h, (int) planes, MIN_ROWS_PER_TASK, (plane, y0, y1) -> {
 			final RandomAccess<T> in = src.randomAccess(), out = dst.randomAccess();
 			final long[] pos = planePosition(src, plane), opos = planePosition(dst, plane);
 			final int pw = w + 2 * kr;
@@ -428,31 +427,7 @@ public final class Median {
 
 	// ---------------------------------------------------------------- helpers
 
-	/** A chunk of rows {@code [y0, y1)} of one plane. */
-	@FunctionalInterface
-	interface RowChunk {
 
-		void run(int plane, int y0, int y1);
-	}
-
-	/**
-	 * Splits {@code planes} planes of {@code h} rows into row chunks and runs them on the current
-	 * {@link Parallelization} executor (a single chunk per plane when it is single-threaded).
-	 */
-	static void forEachChunk(final int h, final int planes, final RowChunk task) {
-		final TaskExecutor ex = Parallelization.getTaskExecutor();
-		final int tasks = ex.getParallelism() <= 1 ? 1 : ex.suggestNumberOfTasks();
-		final int perPlane = Math.max(1, Math.min(h / MIN_ROWS_PER_TASK, (tasks + planes - 1) / planes));
-		final List<int[]> chunks = new ArrayList<>();
-		for (int p = 0; p < planes; p++)
-			for (int c = 0; c < perPlane; c++)
-				chunks.add(new int[] { p, (int) ((long) h * c / perPlane), (int) ((long) h * (c + 1) / perPlane) });
-		if (chunks.size() == 1) {
-			final int[] c = chunks.get(0);
-			task.run(c[0], c[1], c[2]);
-		}
-		else ex.forEach(chunks, c -> task.run(c[0], c[1], c[2]));
-	}
 
 	static void checkSameSize(final RandomAccessibleInterval<?> a, final RandomAccessibleInterval<?> b) {
 		if (a.numDimensions() != b.numDimensions()) throw new IllegalArgumentException("dimensionality differs");

@@ -1,5 +1,7 @@
 package org.ijocr.core.geometry;
 
+import org.ijocr.core.Tasks;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -77,11 +79,11 @@ public final class Rotate {
 		if (s != null && d != null) {
 			if (s == d) throw new IllegalArgumentException("dst must not share pixels with src");
 			final int fill = (int) Math.max(0, Math.min(255, Math.rint(p.fill())));
-			Rows.forEachChunk(ds[1], (y0, y1) -> rotateBytes(m, s, d, ss[2], fill, y0, y1));
+			Tasks.split(ds[1], Rows.MIN_ROWS_PER_TASK, (y0, y1) -> rotateBytes(m, s, d, ss[2], fill, y0, y1));
 		}
 		else {
 			final float[] fs = Rows.floats(src), fd = new float[ds[0] * ds[1] * ds[2]];
-			Rows.forEachChunk(ds[1], (y0, y1) -> rotateFloats(m, fs, fd, ss[2], (float) p.fill(), y0, y1));
+			Tasks.split(ds[1], Rows.MIN_ROWS_PER_TASK, (y0, y1) -> rotateFloats(m, fs, fd, ss[2], (float) p.fill(), y0, y1));
 			Rows.write(fd, dst);
 		}
 	}

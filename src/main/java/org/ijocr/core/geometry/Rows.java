@@ -1,13 +1,9 @@
 package org.ijocr.core.geometry;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
-import net.imglib2.parallel.Parallelization;
-import net.imglib2.parallel.TaskExecutor;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.util.Intervals;
@@ -19,29 +15,9 @@ final class Rows {
 	private Rows() {}
 
 	/** Minimum rows per task. */
-	private static final int MIN_ROWS_PER_TASK = 32;
+	static final int MIN_ROWS_PER_TASK = 32;
 
-	/** Rows {@code [y0, y1)} of the output. */
-	@FunctionalInterface
-	interface Range {
 
-		void run(int y0, int y1);
-	}
-
-	/** Runs {@code task} over rows {@code 0..h-1} in chunks on {@link Parallelization#getTaskExecutor()}. */
-	static void forEachChunk(final int h, final Range task) {
-		final TaskExecutor ex = Parallelization.getTaskExecutor();
-		final int tasks = ex.getParallelism() <= 1 ? 1 : ex.suggestNumberOfTasks();
-		final int n = Math.max(1, Math.min(h / MIN_ROWS_PER_TASK, tasks));
-		if (n == 1) {
-			task.run(0, h);
-			return;
-		}
-		final List<int[]> chunks = new ArrayList<>();
-		for (int c = 0; c < n; c++)
-			chunks.add(new int[] { (int) ((long) h * c / n), (int) ((long) h * (c + 1) / n) });
-		ex.forEach(chunks, c -> task.run(c[0], c[1]));
-	}
 
 	/** The backing byte[] of an {@code ArrayImg<UnsignedByteType, ByteArray>} (whole image), else null. */
 	static byte[] bytes(final RandomAccessibleInterval<?> img) {

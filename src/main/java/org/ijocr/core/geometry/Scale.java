@@ -1,5 +1,7 @@
 package org.ijocr.core.geometry;
 
+import org.ijocr.core.Tasks;
+
 import java.util.Arrays;
 
 import net.imglib2.RandomAccessibleInterval;
@@ -74,11 +76,11 @@ public final class Scale {
 		final byte[] s = Rows.bytes(src), d = Rows.bytes(dst);
 		if (s != null && d != null) {
 			if (s == d) throw new IllegalArgumentException("dst must not share pixels with src");
-			Rows.forEachChunk(ds[1], (y0, y1) -> resizeBytes(tx, ty, s, d, ss[0], ss[1], ds[0], ds[1], ss[2], y0, y1));
+			Tasks.split(ds[1], Rows.MIN_ROWS_PER_TASK, (y0, y1) -> resizeBytes(tx, ty, s, d, ss[0], ss[1], ds[0], ds[1], ss[2], y0, y1));
 		}
 		else {
 			final float[] fs = Rows.floats(src), fd = new float[ds[0] * ds[1] * ds[2]];
-			Rows.forEachChunk(ds[1], (y0, y1) -> resizeFloats(tx, ty, fs, fd, ss[0], ss[1], ds[0], ds[1], ss[2], y0,
+			Tasks.split(ds[1], Rows.MIN_ROWS_PER_TASK, (y0, y1) -> resizeFloats(tx, ty, fs, fd, ss[0], ss[1], ds[0], ds[1], ss[2], y0,
 				y1));
 			Rows.write(fd, dst);
 		}

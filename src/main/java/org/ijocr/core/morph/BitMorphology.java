@@ -1,5 +1,7 @@
 package org.ijocr.core.morph;
 
+import org.ijocr.core.Tasks;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -42,7 +44,7 @@ final class BitMorphology {
 		long[] cur = new long[planes * h * nw];
 		final boolean[] binary = { true };
 		final long[] packed = cur;
-		Morphology.forBands(h, planes, (plane, y0, y1) -> {
+		Tasks.rows(h, planes, Morphology.MIN_ROWS_PER_TASK, (plane, y0, y1) -> {
 			if (!pack(src, plane * w * h, w, y0, y1, packed, plane * h * nw, nw)) binary[0] = false;
 		});
 		if (!binary[0]) return false;
@@ -54,7 +56,7 @@ final class BitMorphology {
 			next = t;
 		}
 		final long[] result = cur;
-		Morphology.forBands(h, planes, (plane, y0, y1) -> unpack(result, plane * h * nw, nw, dst, plane * w * h, w, y0,
+		Tasks.rows(h, planes, Morphology.MIN_ROWS_PER_TASK, (plane, y0, y1) -> unpack(result, plane * h * nw, nw, dst, plane * w * h, w, y0,
 			y1));
 		return true;
 	}
@@ -107,7 +109,7 @@ final class BitMorphology {
 		}
 		final int rowBuf = (BLOCK_ROWS + kh - 1) * nw, pad = (reach + 63) / 64 + 1, padBuf = nw + 2 * pad;
 		final boolean max = step.max();
-		Morphology.forBands(h, planes, (plane, y0, y1) -> {
+		Tasks.rows(h, planes, Morphology.MIN_ROWS_PER_TASK, (plane, y0, y1) -> {
 			final long[] a = new long[rowBuf], b = new long[rowBuf], t = new long[padBuf], u = new long[padBuf];
 			final int off = plane * h * nw;
 			for (int b0 = y0; b0 < y1; b0 += BLOCK_ROWS) {

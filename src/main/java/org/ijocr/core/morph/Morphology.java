@@ -1,5 +1,7 @@
 package org.ijocr.core.morph;
 
+import org.ijocr.core.Tasks;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +11,6 @@ import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.parallel.Parallelization;
-import net.imglib2.parallel.TaskExecutor;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.util.Intervals;
@@ -66,7 +67,7 @@ public final class Morphology {
 	static final int BLOCK_ROWS = 32;
 
 	/** Minimum rows per task when a plane is split into bands. */
-	private static final int MIN_ROWS_PER_TASK = 32;
+	static final int MIN_ROWS_PER_TASK = 32;
 
 	/** Ink grows by the element (minimum over the reflected element). {@code src} and {@code dst} may be the same. */
 	public static <T extends RealType<T>> void dilate(final MorphParams p, final RandomAccessibleInterval<T> src,
@@ -214,7 +215,7 @@ public final class Morphology {
 		}
 		final int rowBuf = (BLOCK_ROWS + kh - 1) * w, padBuf = w + kw - 1;
 		final boolean max = step.max();
-		forBands(h, src.length / (w * h), (plane, y0, y1) -> {
+		Tasks.rows(h, src.length / (w * h), MIN_ROWS_PER_TASK, (plane, y0, y1) -> {
 			final byte[] a = new byte[rowBuf], b = new byte[rowBuf], t = new byte[padBuf], u = new byte[padBuf];
 			final int off = plane * w * h;
 			for (int b0 = y0; b0 < y1; b0 += BLOCK_ROWS) {
@@ -343,7 +344,7 @@ public final class Morphology {
 			final double[] s = cur, d = next;
 			final int[][] rects = clip(step.rects(), w, h);
 			final boolean max = step.max();
-			forBands(h, (int) (size / ((long) w * h)), (plane, y0, y1) -> {
+			Tasks.rows(h, (int) (size / ((long) w * h)), MIN_ROWS_PER_TASK, (plane, y0, y1) -> {
 				final int off = plane * w * h;
 				for (int y = y0; y < y1; y++)
 					for (int x = 0; x < w; x++) {
@@ -365,25 +366,7 @@ public final class Morphology {
 
 	// ---------------------------------------------------------------- helpers
 
-	/** Rows {@code [y0, y1)} of one plane. */
-	@FunctionalInterface
-	interface Band {
 
-		void run(int plane, int y0, int y1);
-	}
-
-	/** Cuts every plane into bands of rows and runs them on the current {@link Parallelization} executor. */
-	static void forBands(final int h, final int planes, final Band band) {
-		final TaskExecutor ex = Parallelization.getTaskExecutor();
-		final int tasks = ex.getParallelism() <= 1 ? 1 : ex.suggestNumberOfTasks();
-		final int perPlane = Math.max(1, Math.min(h / MIN_ROWS_PER_TASK, (tasks + planes - 1) / planes));
-		final List<int[]> bands = new ArrayList<>();
-		for (int p = 0; p < planes; p++)
-			for (int c = 0; c < perPlane; c++)
-				bands.add(new int[] { p, (int) ((long) h * c / perPlane), (int) ((long) h * (c + 1) / perPlane) });
-		if (bands.size() == 1) band.run(0, 0, h);
-		else ex.forEach(bands, b -> band.run(b[0], b[1], b[2]));
-	}
 
 	/** The backing byte[] of an {@code ArrayImg<UnsignedByteType, ByteArray>} holding exactly its pixels, else null. */
 	private static byte[] byteStorage(final RandomAccessibleInterval<?> img) {

@@ -1,5 +1,7 @@
 package org.ijocr.core.threshold;
 
+import org.ijocr.core.Tasks;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -159,7 +161,7 @@ public final class DocumentBinarizer {
 		// adaptive contrast, scaled to 0..255
 		final double alpha = Math.min(1, stdDev(Histogram.of(g)) / 128);
 		final byte[] con = new byte[n];
-		Bands.forRows(h, (y0, y1) -> {
+		Tasks.split(h, Bands.MIN_ROWS, (y0, y1) -> {
 			for (int i = y0 * w; i < y1 * w; i++) {
 				final int a = mx[i] & 0xff, b = mn[i] & 0xff, d = a - b;
 				final double c = alpha * d / (a + b + 1e-6) + (1 - alpha) * d / 255.0;
@@ -170,7 +172,7 @@ public final class DocumentBinarizer {
 		final int tc = GlobalThresholds.otsu(Histogram.of(con));
 		final int minRange = (int) Math.ceil(Math.max(k.minEdgeRange(), k.noiseFactor() * noise));
 		final byte[] edge = con; // reused: contrast is no longer needed after this pass
-		Bands.forRows(h, (y0, y1) -> {
+		Tasks.split(h, Bands.MIN_ROWS, (y0, y1) -> {
 			for (int i = y0 * w; i < y1 * w; i++) {
 				final int a = mx[i] & 0xff, b = mn[i] & 0xff;
 				if ((con[i] & 0xff) > tc && a - b >= minRange) edge[i] = 2 * (g[i] & 0xff) <= a + b ? EDGE_DARK
@@ -181,11 +183,11 @@ public final class DocumentBinarizer {
 		// first pass: stroke width, on the smoothed image alone (fewer specks of noise)
 		final int r1 = k.firstRadius(), n1 = (int) Math.round(k.nminFactor() * (2 * r1 + 1));
 		final double lw = k.lightWeight();
-		Bands.forRows(h, (y0, y1) -> localThreshold(g, g, edge, w, h, r1, n1, lw, y0, y1, out));
+		Tasks.split(h, Bands.MIN_ROWS, (y0, y1) -> localThreshold(g, g, edge, w, h, r1, n1, lw, y0, y1, out));
 		final int ew = strokeWidth(out, w, h);
 		// final pass
 		final int nmin = (int) Math.round(k.nminFactor() * (2 * ew + 1));
-		Bands.forRows(h, (y0, y1) -> localThreshold(g, g0, edge, w, h, ew, nmin, lw, y0, y1, out));
+		Tasks.split(h, Bands.MIN_ROWS, (y0, y1) -> localThreshold(g, g0, edge, w, h, ew, nmin, lw, y0, y1, out));
 		// pixels without stroke edges: hysteresis on the depth below the background
 		final Surface bg = background(g, out, w, h, Math.max(MIN_CELL, (int) Math.round(k.cellFactor() * (2 * ew
 			+ 1))));
@@ -245,7 +247,7 @@ public final class DocumentBinarizer {
 		final int cw = (w + cell - 1) / cell, ch = (h + cell - 1) / cell;
 		final float[] grid = new float[cw * ch];
 		final boolean[] valid = new boolean[cw * ch];
-		Bands.forRows(ch, (c0, c1) -> {
+		Tasks.split(ch, Bands.MIN_ROWS, (c0, c1) -> {
 			final int[] hist = new int[256];
 			for (int cy = c0; cy < c1; cy++)
 				for (int cx = 0; cx < cw; cx++) {
@@ -333,7 +335,7 @@ public final class DocumentBinarizer {
 		// per band: histogram of the ink's depth, and the seeds (ink pixels with an undecided 8-neighbour)
 		final long[] hist = new long[DEPTH_BINS + 1];
 		final List<int[]> seedLists = new ArrayList<>();
-		Bands.forRows(h, (y0, y1) -> {
+		Tasks.split(h, Bands.MIN_ROWS, (y0, y1) -> {
 			final long[] local = new long[DEPTH_BINS + 1];
 			final float[] tmp = new float[bg.cw()];
 			int[] seeds = new int[256];
@@ -389,7 +391,7 @@ public final class DocumentBinarizer {
 					}
 				}
 		}
-		Bands.forRows(h, (y0, y1) -> {
+		Tasks.split(h, Bands.MIN_ROWS, (y0, y1) -> {
 			for (int i = y0 * w; i < y1 * w; i++)
 				if (out[i] == UNDECIDED) out[i] = (byte) 255;
 		});
@@ -443,7 +445,7 @@ public final class DocumentBinarizer {
 	static byte[] binomial3(final byte[] g, final int w, final int h) {
 		final short[] tmp = new short[g.length];
 		final byte[] out = new byte[g.length];
-		Bands.forRows(h, (y0, y1) -> {
+		Tasks.split(h, Bands.MIN_ROWS, (y0, y1) -> {
 			for (int y = y0; y < y1; y++) {
 				final int o = y * w;
 				for (int x = 0; x < w; x++) {
@@ -453,7 +455,7 @@ public final class DocumentBinarizer {
 				}
 			}
 		});
-		Bands.forRows(h, (y0, y1) -> {
+		Tasks.split(h, Bands.MIN_ROWS, (y0, y1) -> {
 			for (int y = y0; y < y1; y++) {
 				final int o = y * w, up = y > 0 ? o - w : o, dn = y + 1 < h ? o + w : o;
 				for (int x = 0; x < w; x++)
@@ -479,7 +481,7 @@ public final class DocumentBinarizer {
 	/** 3×3 minimum and maximum, borders replicated; separable. */
 	static void minMax3(final byte[] g, final int w, final int h, final byte[] mn, final byte[] mx) {
 		final byte[] hmn = new byte[g.length], hmx = new byte[g.length];
-		Bands.forRows(h, (y0, y1) -> {
+		Tasks.split(h, Bands.MIN_ROWS, (y0, y1) -> {
 			for (int y = y0; y < y1; y++) {
 				final int o = y * w;
 				for (int x = 0; x < w; x++) {
@@ -499,7 +501,7 @@ public final class DocumentBinarizer {
 				}
 			}
 		});
-		Bands.forRows(h, (y0, y1) -> {
+		Tasks.split(h, Bands.MIN_ROWS, (y0, y1) -> {
 			for (int y = y0; y < y1; y++) {
 				final int o = y * w, up = y > 0 ? o - w : o, dn = y + 1 < h ? o + w : o;
 				for (int x = 0; x < w; x++) {

@@ -1,5 +1,7 @@
 package org.ijocr.core.threshold;
 
+import org.ijocr.core.Tasks;
+
 import java.util.concurrent.atomic.DoubleAccumulator;
 
 import org.ijocr.core.filter.Gauss;
@@ -205,7 +207,7 @@ public final class LocalThresholds {
 		final byte[] blur = new byte[g.length];
 		Gauss.gauss(gaussianSigma(radius), radius, g, blur, w, h);
 		final int n = g.length;
-		Bands.forRows(n / w, (y0, y1) -> {
+		Tasks.split(n / w, Bands.MIN_ROWS, (y0, y1) -> {
 			for (int i = y0 * w; i < y1 * w; i++)
 				out[i] = (g[i] & 0xff) <= (blur[i] & 0xff) - offset ? 0 : (byte) 255;
 		});
@@ -232,7 +234,7 @@ public final class LocalThresholds {
 		final int n1 = w * h;
 		for (int base = 0; base < g.length; base += n1) {
 			final int b = base;
-			Bands.forRows(h, (y0, y1) -> {
+			Tasks.split(h, Bands.MIN_ROWS, (y0, y1) -> {
 				final int[] lo = new int[w], hi = new int[w];
 				final MinMax1D mm = new MinMax1D(w, radius);
 				final Vertical v = new Vertical(g, b, w, h, radius);
@@ -445,7 +447,7 @@ public final class LocalThresholds {
 	private static void windowSums(final byte[] g, final int base, final int w, final int h, final int r,
 		final boolean squares, final RowStats op)
 	{
-		Bands.forRows(h, (y0, y1) -> {
+		Tasks.split(h, Bands.MIN_ROWS, (y0, y1) -> {
 			final int pad = r + 1, live = Math.min(2 * r + 2, h);
 			final boolean keep = (long) live * w <= RING_INTS;
 			final int[][] ring = new int[keep ? live : 1][w], ring2 = new int[keep ? live : 1][w];

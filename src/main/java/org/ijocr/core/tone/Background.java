@@ -1,5 +1,7 @@
 package org.ijocr.core.tone;
 
+import org.ijocr.core.Tasks;
+
 import java.util.Arrays;
 
 import net.imglib2.RandomAccess;

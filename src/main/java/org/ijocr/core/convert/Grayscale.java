@@ -1,13 +1,12 @@
 package org.ijocr.core.convert;
 
+import org.ijocr.core.Storage;
+
 import org.ijocr.core.Tasks;
 
 
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.img.array.ArrayImg;
-import net.imglib2.img.basictypeaccess.array.ByteArray;
-import net.imglib2.img.basictypeaccess.array.IntArray;
 import net.imglib2.loops.LoopBuilder;
 import net.imglib2.parallel.Parallelization;
 import net.imglib2.type.numeric.ARGBType;
@@ -60,8 +59,8 @@ public final class Grayscale {
 		if (channel == null) throw new IllegalArgumentException("channel must not be null; choose one of " + String
 			.join(", ", Channel.labels()));
 		checkSameSize(src, dst);
-		final int[] s = intArray(src);
-		final byte[] d = byteArray(dst);
+		final int[] s = Storage.argb(src);
+		final byte[] d = Storage.bytes(dst);
 		if (s != null && d != null && s.length == d.length) {
 			Tasks.split(s.length, 1 << 18, (from, to) -> convert(channel, s, d, from, to));
 			return;
@@ -134,17 +133,5 @@ public final class Grayscale {
 			+ Util.printInterval(a) + " vs " + Util.printInterval(b));
 	}
 
-	@SuppressWarnings("unchecked")
-	private static int[] intArray(final RandomAccessibleInterval<?> img) {
-		if (img instanceof ArrayImg && ((ArrayImg<?, ?>) img).update(null) instanceof IntArray)
-			return ((ArrayImg<?, IntArray>) img).update(null).getCurrentStorageArray();
-		return null;
-	}
 
-	@SuppressWarnings("unchecked")
-	private static byte[] byteArray(final RandomAccessibleInterval<?> img) {
-		if (img instanceof ArrayImg && ((ArrayImg<?, ?>) img).update(null) instanceof ByteArray)
-			return ((ArrayImg<?, ByteArray>) img).update(null).getCurrentStorageArray();
-		return null;
-	}
 }

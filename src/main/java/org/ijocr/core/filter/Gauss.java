@@ -1,5 +1,7 @@
 package org.ijocr.core.filter;
 
+import org.ijocr.core.Storage;
+
 import org.ijocr.core.Tasks;
 
 import net.imglib2.Cursor;
@@ -65,7 +67,7 @@ public final class Gauss {
 		checkSigma(sigma);
 		Median.checkSameSize(src, dst);
 		final int w = (int) src.dimension(0), h = src.numDimensions() > 1 ? (int) src.dimension(1) : 1;
-		final byte[] s = Median.byteStorage(src), d = Median.byteStorage(dst);
+		final byte[] s = Storage.bytes(src), d = Storage.bytes(dst);
 		if (s != null && d != null) gauss(sigma, radius, s, d, w, h);
 		else gaussGeneric(sigma, radius, src, dst, w, h);
 	}

@@ -1,5 +1,7 @@
 package org.ijocr.core.filter;
 
+import org.ijocr.core.Storage;
+
 import org.ijocr.core.Tasks;
 
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -85,7 +87,7 @@ public final class ImpulseNoise {
 		final int w = (int) src.dimension(0), h = (int) src.dimension(1);
 		if (dst.numDimensions() != 2 || dst.dimension(0) != w || dst.dimension(1) != h)
 			throw new IllegalArgumentException("sizes differ");
-		byte[] s = Median.byteStorage(src), d = Median.byteStorage(dst);
+		byte[] s = Storage.bytes(src), d = Storage.bytes(dst);
 		if (s != null && s == d) throw new IllegalArgumentException("dst must not alias src");
 		final boolean copyOut = d == null;
 		if (s == null) {

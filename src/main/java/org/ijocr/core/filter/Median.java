@@ -1,5 +1,7 @@
 package org.ijocr.core.filter;
 
+import org.ijocr.core.Storage;
+
 import org.ijocr.core.Tasks;
 
 import java.util.Arrays;
@@ -68,7 +70,7 @@ public final class Median {
 	{
 		final int[] dx = lineRadii(radius);
 		checkSameSize(src, dst);
-		final byte[] s = byteStorage(src), d = byteStorage(dst);
+		final byte[] s = Storage.bytes(src), d = Storage.bytes(dst);
 		if (s != null && d != null) {
 			if (s == d) throw new IllegalArgumentException("dst must not alias src");
 			final int w = (int) src.dimension(0), h = src.numDimensions() > 1 ? (int) src.dimension(1) : 1;
@@ -436,14 +438,4 @@ public final class Median {
 		if (a.size() == 0) throw new IllegalArgumentException("empty image");
 	}
 
-	/** The backing byte[] of an {@code ArrayImg<UnsignedByteType, ByteArray>}, else null. */
-	static byte[] byteStorage(final RandomAccessibleInterval<?> img) {
-		if (!(img instanceof ArrayImg)) return null;
-		final ArrayImg<?, ?> a = (ArrayImg<?, ?>) img;
-		if (!(a.firstElement() instanceof UnsignedByteType)) return null;
-		final Object access = a.update(null);
-		if (!(access instanceof ByteArray)) return null;
-		final byte[] data = ((ByteArray) access).getCurrentStorageArray();
-		return data.length == a.size() ? data : null;
-	}
 }

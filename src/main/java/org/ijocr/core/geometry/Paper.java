@@ -1,5 +1,7 @@
 package org.ijocr.core.geometry;
 
+import org.ijocr.core.Storage;
+
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
@@ -38,7 +40,7 @@ public final class Paper {
 	 * histogram over the data's [min, max], returned as the centre value of the median bin.
 	 */
 	public static <T extends RealType<T>> double level(final RandomAccessibleInterval<T> img) {
-		final byte[] b = Rows.bytes(img);
+		final byte[] b = Storage.bytes(img);
 		if (b != null) return level(b);
 		final float[] v = Rows.floats(img);
 		float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;

@@ -1,5 +1,7 @@
 package org.ijocr.core.geometry;
 
+import org.ijocr.core.Storage;
+
 import org.ijocr.core.Tasks;
 
 import java.lang.invoke.MethodHandles;
@@ -75,7 +77,7 @@ public final class Rotate {
 		final int[] ss = Rows.shape(src), ds = Rows.shape(dst);
 		Rows.checkPlanes(src, dst);
 		final Mapping m = new Mapping(p, ss[0], ss[1], ds[0], ds[1]);
-		final byte[] s = Rows.bytes(src), d = Rows.bytes(dst);
+		final byte[] s = Storage.bytes(src), d = Storage.bytes(dst);
 		if (s != null && d != null) {
 			if (s == d) throw new IllegalArgumentException("dst must not share pixels with src");
 			final int fill = (int) Math.max(0, Math.min(255, Math.rint(p.fill())));

@@ -1,11 +1,9 @@
 package org.ijocr.core.geometry;
 
 
+
 import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.img.array.ArrayImg;
-import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.type.numeric.RealType;
-import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.util.Intervals;
 import net.imglib2.view.Views;
 
@@ -19,13 +17,6 @@ final class Rows {
 
 
 
-	/** The backing byte[] of an {@code ArrayImg<UnsignedByteType, ByteArray>} (whole image), else null. */
-	static byte[] bytes(final RandomAccessibleInterval<?> img) {
-		if (img instanceof ArrayImg<?, ?> a && a.firstElement() instanceof UnsignedByteType && a.update(
-			null) instanceof ByteArray b && b.getCurrentStorageArray().length == a.size())
-			return b.getCurrentStorageArray();
-		return null;
-	}
 
 	/** Width, height and number of planes (product of dimensions past the second) of a 2-D or higher image. */
 	static int[] shape(final RandomAccessibleInterval<?> img) {

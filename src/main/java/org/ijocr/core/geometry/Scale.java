@@ -1,5 +1,7 @@
 package org.ijocr.core.geometry;
 
+import org.ijocr.core.Storage;
+
 import org.ijocr.core.Tasks;
 
 import java.util.Arrays;
@@ -73,7 +75,7 @@ public final class Scale {
 		final int[] ss = Rows.shape(src), ds = Rows.shape(dst);
 		Rows.checkPlanes(src, dst);
 		final Taps tx = taps(ss[0], ds[0], ip), ty = taps(ss[1], ds[1], ip);
-		final byte[] s = Rows.bytes(src), d = Rows.bytes(dst);
+		final byte[] s = Storage.bytes(src), d = Storage.bytes(dst);
 		if (s != null && d != null) {
 			if (s == d) throw new IllegalArgumentException("dst must not share pixels with src");
 			Tasks.split(ds[1], Rows.MIN_ROWS_PER_TASK, (y0, y1) -> resizeBytes(tx, ty, s, d, ss[0], ss[1], ds[0], ds[1], ss[2], y0, y1));

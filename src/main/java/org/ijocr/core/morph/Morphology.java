@@ -1,5 +1,7 @@
 package org.ijocr.core.morph;
 
+import org.ijocr.core.Storage;
+
 import org.ijocr.core.Tasks;
 
 import java.util.ArrayList;
@@ -112,7 +114,7 @@ public final class Morphology {
 				.dimensionsAsLongArray()));
 		if (Intervals.numElements(src) == 0) throw new IllegalArgumentException("empty image");
 		final int w = (int) src.dimension(0), h = src.numDimensions() > 1 ? (int) src.dimension(1) : 1;
-		final byte[] s = byteStorage(src), d = byteStorage(dst);
+		final byte[] s = Storage.bytes(src), d = Storage.bytes(dst);
 		if (s != null && d != null) run(steps, s, d, w, h);
 		else generic(steps, src, dst, w, h);
 	}
@@ -368,13 +370,4 @@ public final class Morphology {
 
 
 
-	/** The backing byte[] of an {@code ArrayImg<UnsignedByteType, ByteArray>} holding exactly its pixels, else null. */
-	private static byte[] byteStorage(final RandomAccessibleInterval<?> img) {
-		if (!(img instanceof ArrayImg) || !(((ArrayImg<?, ?>) img).firstElement() instanceof UnsignedByteType))
-			return null;
-		final Object access = ((ArrayImg<?, ?>) img).update(null);
-		if (!(access instanceof ByteArray)) return null;
-		final byte[] data = ((ByteArray) access).getCurrentStorageArray();
-		return data.length == Intervals.numElements(img) ? data : null;
-	}
 }

@@ -1,5 +1,7 @@
 package org.ijocr.core.threshold;
 
+import org.ijocr.core.Storage;
+
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.logic.BitType;
@@ -49,7 +51,7 @@ public final class Binarize {
 			+ java.util.Arrays.toString(dst.dimensionsAsLongArray()) + " differs from source size "
 			+ java.util.Arrays.toString(src.dimensionsAsLongArray()));
 		final byte[] g = Histogram.levels(src);
-		final byte[] direct = Histogram.byteStorage(dst);
+		final byte[] direct = Storage.bytes(dst);
 		final byte[] out = direct != null ? direct : new byte[g.length];
 		final double result;
 		if (!p.isManual() && p.method().isLocal()) {

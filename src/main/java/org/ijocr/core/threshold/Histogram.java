@@ -1,5 +1,7 @@
 package org.ijocr.core.threshold;
 
+import org.ijocr.core.Storage;
+
 import java.util.List;
 import java.util.ArrayList;
 
@@ -113,7 +115,7 @@ public final class Histogram {
 	 * storage array (not a copy) for an {@code ArrayImg<UnsignedByteType, ByteArray>}.
 	 */
 	public static <T extends RealType<T>> byte[] levels(final RandomAccessibleInterval<T> src) {
-		final byte[] direct = byteStorage(src);
+		final byte[] direct = Storage.bytes(src);
 		if (direct != null) return direct;
 		final int n = checkedSize(src);
 		double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
@@ -138,12 +140,6 @@ public final class Histogram {
 		return px;
 	}
 
-	/** The storage array of an {@code ArrayImg<UnsignedByteType, ByteArray>}, else {@code null}. */
-	static byte[] byteStorage(final RandomAccessibleInterval<?> img) {
-		if (img instanceof ArrayImg<?, ?> a && a.firstElement() instanceof UnsignedByteType && a.update(
-			null) instanceof ByteArray b) return b.getCurrentStorageArray();
-		return null;
-	}
 
 	static int checkedSize(final RandomAccessibleInterval<?> img) {
 		final long n = Intervals.numElements(img);

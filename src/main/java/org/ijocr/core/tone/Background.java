@@ -1,5 +1,7 @@
 package org.ijocr.core.tone;
 
+import org.ijocr.core.Storage;
+
 import org.ijocr.core.Tasks;
 
 import java.util.Arrays;
@@ -437,7 +439,7 @@ public final class Background {
 			final RandomAccessibleInterval<T> dst)
 		{
 			final int w = (int) src.dimension(0), h = (int) src.dimension(1);
-			final byte[] s = Pixels.bytes(src), d = Pixels.bytes(dst);
+			final byte[] s = Storage.bytes(src), d = Storage.bytes(dst);
 			if (s != null && d != null) return new ByteRows(s, d, w, h);
 			final T t = src.getType();
 			if (t instanceof IntegerType && t.getMinValue() >= 0 && t.getMaxValue() <= 65535)

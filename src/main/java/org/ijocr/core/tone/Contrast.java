@@ -1,5 +1,7 @@
 package org.ijocr.core.tone;
 
+import org.ijocr.core.Storage;
+
 import org.ijocr.core.Tasks;
 
 import java.lang.invoke.MethodHandles;
@@ -91,7 +93,7 @@ public final class Contrast {
 		if (!(saturated >= 0 && saturated < 100)) throw new IllegalArgumentException(
 			"saturated must be a percentage in [0, 100), got " + saturated);
 		Pixels.checkSameSize(src, dst);
-		final byte[] s = Pixels.bytes(src), d = Pixels.bytes(dst);
+		final byte[] s = Storage.bytes(src), d = Storage.bytes(dst);
 		if (s != null && d != null) {
 			final int[] lim = stretchLimits(Histogram.of(src), saturated);
 			applyLut(s, d, stretchLut(lim[0], lim[1]));
@@ -202,7 +204,7 @@ public final class Contrast {
 		Pixels.checkSameSize(src, dst);
 		Pixels.check2D(src, "CLAHE");
 		final int w = (int) src.dimension(0), h = (int) src.dimension(1);
-		final byte[] s = Pixels.bytes(src), d = Pixels.bytes(dst);
+		final byte[] s = Storage.bytes(src), d = Storage.bytes(dst);
 		if (s != null && d != null) {
 			clahe(blocksize, bins, clipLimit, s, d, w, h);
 			return;

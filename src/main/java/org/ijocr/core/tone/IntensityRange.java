@@ -1,5 +1,7 @@
 package org.ijocr.core.tone;
 
+import org.ijocr.core.Storage;
+
 import org.ijocr.core.Tasks;
 
 import java.util.ArrayList;
@@ -127,7 +129,7 @@ public final class IntensityRange {
 		final RandomAccessibleInterval<T> src, final RandomAccessibleInterval<T> dst)
 	{
 		Pixels.checkSameSize(src, dst);
-		final byte[] s = Pixels.bytes(src), d = Pixels.bytes(dst);
+		final byte[] s = Storage.bytes(src), d = Storage.bytes(dst);
 		if (s != null && d != null) {
 			final Analysis a = p.band() == null || p.fill() == RangeFill.PAPER ? analyse(Histogram.of(src)) : null;
 			final Band band = p.band() != null ? p.band() : a.band();

@@ -1,15 +1,15 @@
 package org.ijocr.core.tone;
 
+import org.ijocr.core.Storage;
+
 import java.util.Arrays;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImg;
-import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.img.basictypeaccess.array.IntArray;
 import net.imglib2.type.numeric.ARGBType;
 import net.imglib2.type.numeric.IntegerType;
 import net.imglib2.type.numeric.RealType;
-import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.util.Intervals;
 
 /** Storage access and checks shared by this package's filters. */
@@ -17,13 +17,6 @@ final class Pixels {
 
 	private Pixels() {}
 
-	/** The whole storage array of an {@code ArrayImg<UnsignedByteType, ByteArray>}, else {@code null}. */
-	static byte[] bytes(final RandomAccessibleInterval<?> img) {
-		if (img instanceof ArrayImg<?, ?> a && a.firstElement() instanceof UnsignedByteType && a.update(
-			null) instanceof ByteArray b && b.getCurrentStorageArray().length == a.size()) return b
-				.getCurrentStorageArray();
-		return null;
-	}
 
 	/** The packed ARGB pixels of an RGB array image. */
 	static int[] argb(final ArrayImg<ARGBType, IntArray> img) {

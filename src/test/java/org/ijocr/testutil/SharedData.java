@@ -30,9 +30,12 @@ public final class SharedData {
 		return prop != null ? Paths.get(prop) : Paths.get("..", "shared", "data");
 	}
 
-	/** A file below the shared data folder, e.g. {@code path("tesseract", "phototest.tif")}. */
+	/**
+	 * A file below the shared data folder, e.g. {@code path("tesseract", "phototest.tif")}. Without the folder a test
+	 * using it is skipped (as with {@link #requireRoot()}); a missing file inside it is an error.
+	 */
 	public static Path path(final String first, final String... more) {
-		final Path p = root().resolve(Paths.get(first, more));
+		final Path p = requireRoot().resolve(Paths.get(first, more));
 		if (!Files.exists(p)) throw new IllegalStateException("Shared data file missing: " + p);
 		return p;
 	}

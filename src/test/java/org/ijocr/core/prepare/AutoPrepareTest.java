@@ -1,0 +1,214 @@
+package org.ijocr.core.prepare;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+
+import org.ijocr.core.defect.DefectArea;
+import org.ijocr.core.defect.DefectType;
+import org.ijocr.core.filter.Gauss;
+import org.ijocr.core.geometry.Rotate;
+import org.ijocr.core.geometry.RotateParams;
+import org.ijocr.testutil.Pages;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every mitigation path of {@link AutoPrepare}, measured against the clean page, and the steps around them. */
+class AutoPrepareTest {
+
+	private static final int W = 1240, H = 1754;
+
+	/** The defect rectangle: x, y, width, height. */
+	private static final int RX = 200, RY = 300, RW = 600, RH = 500;
+
+	private static final PrepareParams FIX_ONLY = new PrepareParams(true, false, false);
+
+	private static ArrayImg<UnsignedByteType, ByteArray> clean;
+
+	@BeforeAll
+	static void render() {
+		clean = Pages.page(W, H, 150, 1, 7L);
+	}
+
+	private static boolean inside(final int x, final int y, final int margin) {
+		return x >= RX - margin && x < RX + RW + margin && y >= RY - margin && y < RY + RH + margin;
+	}
+
+	private static DefectArea area(final DefectType t, final double score) {
+		return new DefectArea(t, RX, RY, RW, RH, score);
+	}
+
+	/** Pixels outside the area and its reach are the input's, bit for bit. */
+	private static void assertUntouchedOutside(final byte[] in, final byte[] out, final int reach) {
+		int changed = 0;
+		for (int y = 0; y < H; y++)
+			for (int x = 0; x < W; x++)
+				if (!inside(x, y, reach) && in[y * W + x] != out[y * W + x]) changed++;
+		assertEquals(0, changed, "pixels changed outside the defect area");
+	}
+
+	@Test
+	void noiseIsRemovedInItsAreaOnly() {
+		final ArrayImg<UnsignedByteType, ByteArray> noisy = Pages.copy(clean);
+		final byte[] n = Pages.pixels(noisy), c = Pages.pixels(clean);
+		final Random rnd = new Random(3);
+		for (int y = RY; y < RY + RH; y++)
+			for (int x = RX; x < RX + RW; x++)
+				if (rnd.nextDouble() < 0.10) n[y * W + x] = rnd.nextBoolean() ? 0 : (byte) 255;
+		final byte[] before = n.clone();
+		final AutoPrepare.Result r = AutoPrepare.prepare(noisy, List.of(area(DefectType.SALT_PEPPER_NOISE, 0.5)),
+			FIX_ONLY);
+		assertArrayEquals(before, n, "the input page must not change");
+		final byte[] o = Pages.pixels(r.image());
+		// impulses on open paper (the clean 3x3 neighbourhood is paper): stroke-touching ones are left to despeckling
+		int wrongBefore = 0, wrongAfter = 0;
+		for (int y = RY + 1; y < RY + RH - 1; y++)
+			for (int x = RX + 1; x < RX + RW - 1; x++) {
+				final int i = y * W + x;
+				if (!openPaper(c, i)) continue;
+				if (n[i] != c[i]) wrongBefore++;
+				if (Math.abs((o[i] & 0xff) - (c[i] & 0xff)) > 64) wrongAfter++;
+			}
+		assertTrue(wrongBefore > 5_000, "test setup: noise added " + wrongBefore);
+		assertTrue(wrongAfter < 0.05 * wrongBefore, "impulses left " + wrongAfter + " of " + wrongBefore);
+		assertUntouchedOutside(n, o, AutoPrepare.feather(W, H) + 1);
+		// with binarization, the clusters the switching median leaves are despeckled
+		final byte[] bin = Pages.pixels(AutoPrepare.prepare(noisy, List.of(area(DefectType.SALT_PEPPER_NOISE, 0.5)),
+			new PrepareParams(true, false, true)).image());
+		int specks = 0, paper = 0;
+		for (int y = RY + 1; y < RY + RH - 1; y++)
+			for (int x = RX + 1; x < RX + RW - 1; x++)
+				if (openPaper(c, y * W + x)) {
+					paper++;
+					if (bin[y * W + x] == 0) specks++;
+				}
+		assertTrue(specks < 0.002 * paper, "black specks left on open paper: " + specks + " of " + paper);
+		assertEquals("Remove noise", r.log().get(0).step());
+		assertEquals(RX, r.log().get(0).x());
+	}
+
+	private static boolean openPaper(final byte[] c, final int i) {
+		for (int dy = -W; dy <= W; dy += W)
+			for (int dx = -1; dx <= 1; dx++)
+				if (c[i + dy + dx] != (byte) 255) return false;
+		return true;
+	}
+
+	@Test
+	void glareIsRemovedAndTheInkComesBack() {
+		final ArrayImg<UnsignedByteType, ByteArray> glare = Pages.copy(clean);
+		final byte[] g = Pages.pixels(glare), c = Pages.pixels(clean);
+		final double cx = RX + RW / 2.0, cy = RY + RH / 2.0;
+		for (int y = RY; y < RY + RH; y++)
+			for (int x = RX; x < RX + RW; x++) {
+				final double dx = (x - cx) / (RW / 2.0), dy = (y - cy) / (RH / 2.0);
+				final double k = 0.85 * Math.max(0, Math.min(1, 1.6 * (1 - Math.sqrt(dx * dx + dy * dy))));
+				final int v = c[y * W + x] & 0xff;
+				g[y * W + x] = (byte) Math.round(v + (255 - v) * k);
+			}
+		final double[] before = inkAndPaper(c, g, true), after = inkAndPaper(c, Pages.pixels(AutoPrepare.prepare(glare,
+			List.of(area(DefectType.GLARE, 0.8)), FIX_ONLY).image()), true);
+		assertTrue(before[0] < 0.05, "test setup: glare washes the ink out, ink kept " + before[0]);
+		assertTrue(after[0] > 0.85, "ink restored under the glare: " + after[0]);
+		assertTrue(after[1] > 0.98, "paper stays paper under the glare: " + after[1]);
+	}
+
+	@Test
+	void lowContrastPageGetsFullContrast() {
+		final ArrayImg<UnsignedByteType, ByteArray> low = Pages.copy(clean);
+		final byte[] l = Pages.pixels(low), c = Pages.pixels(clean);
+		for (int i = 0; i < l.length; i++)
+			l[i] = (byte) (110 + (c[i] & 0xff) * 60 / 255);
+		final AutoPrepare.Result r = AutoPrepare.prepare(low, List.of(new DefectArea(DefectType.LOW_CONTRAST, 0, 0, W,
+			H, 0.7)), FIX_ONLY);
+		final double[] after = inkAndPaper(c, Pages.pixels(r.image()), false);
+		assertTrue(after[0] > 0.9, "ink below 128: " + after[0]);
+		assertTrue(after[1] > 0.98, "paper above 200: " + after[1]);
+		final PrepareStep s = r.log().get(0);
+		assertEquals("Restore contrast", s.step());
+		assertEquals(W, s.width(), "a whole-page area is done as the page");
+	}
+
+	/**
+	 * {ink kept, paper kept}: the share of the clean page's ink pixels (below 64) that are below 128 in {@code out},
+	 * and of its paper pixels (255) above 200, inside the rectangle's core (or the whole page).
+	 */
+	private static double[] inkAndPaper(final byte[] cleanPx, final byte[] out, final boolean core) {
+		long ink = 0, inkKept = 0, paper = 0, paperKept = 0;
+		for (int y = 0; y < H; y++)
+			for (int x = 0; x < W; x++) {
+				if (core && !(x >= RX + RW / 4 && x < RX + 3 * RW / 4 && y >= RY + RH / 4 && y < RY + 3 * RH / 4)) continue;
+				final int i = y * W + x, v = cleanPx[i] & 0xff, o = out[i] & 0xff;
+				if (v < 64) {
+					ink++;
+					if (o < 128) inkKept++;
+				}
+				else if (v == 255) {
+					paper++;
+					if (o > 200) paperKept++;
+				}
+			}
+		return new double[] { (double) inkKept / ink, (double) paperKept / paper };
+	}
+
+	@Test
+	void blurIsSharpenedInItsAreaOnly() {
+		final byte[] c = Pages.pixels(clean), blurred = new byte[c.length];
+		Gauss.gauss(2, c, blurred, W, H);
+		final byte[] b = c.clone();
+		for (int y = RY; y < RY + RH; y++)
+			System.arraycopy(blurred, y * W + RX, b, y * W + RX, RW);
+		final AutoPrepare.Result r = AutoPrepare.prepare(ArrayImgs.unsignedBytes(b, W, H), List.of(area(DefectType.BLUR,
+			0.5)), FIX_ONLY);
+		final byte[] o = Pages.pixels(r.image());
+		final double g0 = gradient(b), g1 = gradient(o), gc = gradient(c);
+		assertTrue(g1 > 1.4 * g0, "edges steeper after sharpening: " + g0 + " -> " + g1 + " (clean " + gc + ")");
+		assertUntouchedOutside(b, o, AutoPrepare.feather(W, H) + Gauss.kernelRadius(2) + 1);
+	}
+
+	/** Mean absolute horizontal difference inside the rectangle's core. */
+	private static double gradient(final byte[] p) {
+		long s = 0, n = 0;
+		for (int y = RY + 20; y < RY + RH - 20; y++)
+			for (int x = RX + 20; x < RX + RW - 20; x++) {
+				s += Math.abs((p[y * W + x] & 0xff) - (p[y * W + x - 1] & 0xff));
+				n++;
+			}
+		return (double) s / n;
+	}
+
+	@Test
+	void deskewsAndBinarizes() {
+		final byte[] turned = new byte[W * H];
+		Rotate.rotate(RotateParams.of(2.5), clean, ArrayImgs.unsignedBytes(turned, W, H));
+		final AutoPrepare.Result r = AutoPrepare.prepare(ArrayImgs.unsignedBytes(turned, W, H), List.of(),
+			PrepareParams.DEFAULT);
+		assertEquals(2.5, r.skew(), 0.1);
+		assertEquals(List.of("Deskew", "Binarize"), r.log().stream().map(PrepareStep::step).toList());
+		final byte[] o = Pages.pixels(r.image());
+		long ink = 0;
+		for (final byte v : o) {
+			assertTrue(v == 0 || v == (byte) 255, "binary output");
+			if (v == 0) ink++;
+		}
+		final long cleanInk = java.util.stream.IntStream.range(0, W * H).filter(i -> (Pages.pixels(clean)[i]
+			& 0xff) < 128).count();
+		assertEquals(1, (double) ink / cleanInk, 0.25, "about as much ink as the clean page");
+	}
+
+	@Test
+	void skippedStepsLeaveThePageAsItIs() {
+		final AutoPrepare.Result r = AutoPrepare.prepare(clean, List.of(area(DefectType.BLUR, 0.9)), new PrepareParams(
+			false, false, false));
+		assertArrayEquals(Pages.pixels(clean), Pages.pixels(r.image()));
+		assertTrue(r.log().isEmpty());
+	}
+}

@@ -9,22 +9,30 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Rectangle;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.gui.OvalRoi;
 import ij.gui.Overlay;
 import ij.gui.Roi;
 import ij.gui.TextRoi;
+import ij.io.FileSaver;
 import ij.measure.ResultsTable;
 import ij.process.ByteProcessor;
 import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
 import ij.process.ShortProcessor;
 
+import org.ijocr.cli.Main;
 import org.ijocr.core.defect.DefectType;
 import org.ijocr.defect.DefectDetectorService;
 import org.ijocr.ij1.CommandBridge;
@@ -33,6 +41,7 @@ import org.ijocr.ij1.DefectsOverlay;
 import org.ijocr.ij1.DefectsTable;
 import org.ijocr.ij1.SciJava;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code OCR Detect Defects} through the bridge, with the test-only {@code FakeDarkSquareDetector} (the
@@ -305,6 +314,19 @@ class DetectDefectsCommandTest {
 		// inside B, away from the outline: the page (grey 51)
 		assertEquals(0x333333, flat.getProcessor().get(B.x + B.width / 2, B.y + B.height / 2) & 0xffffff);
 		assertNotNull(imp.getOverlay(), "the image keeps its overlay");
+	}
+
+	@Test
+	void theExampleMacroChecksThePageItFindsDefectsIn(@TempDir final Path tmp) throws Exception {
+		final Path png = tmp.resolve("squares.png");
+		new FileSaver(new ImagePlus("squares", page(A, B))).saveAsPng(png.toString());
+		final ByteArrayOutputStream err = new ByteArrayOutputStream();
+		final int status = Main.runMacro(Files.readString(Path.of("macros/detect-defects.ijm")), png + "," + tmp,
+			"detect-defects.ijm", new PrintStream(err, true, StandardCharsets.UTF_8));
+		assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+		final ImagePlus drawn = IJ.openImage(tmp.resolve("defects.png").toString());
+		assertEquals(DefectsOverlay.colour(DefectType.GLARE).getRGB() & 0xffffff, drawn.getProcessor().get(B.x, B.y
+			+ 3) & 0xffffff, "the flattened page shows the area");
 	}
 
 	static DefectDetectorService service() {

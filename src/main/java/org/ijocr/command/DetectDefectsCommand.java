@@ -66,7 +66,7 @@ public class DetectDefectsCommand extends DynamicCommand {
 	@Override
 	public void run() {
 		final List<DefectDetector> chosen = detectors.select(type);
-		if (chosen.isEmpty()) throw new IllegalStateException("no defect detectors are registered");
+		if (chosen.isEmpty()) throw new IllegalStateException("no defect detectors are registered (no DefectDetector plugin found)");
 		final List<Defects.Found> found = Defects.find(imp, detectors, chosen);
 		table = DefectsTable.of(found);
 		final List<Roi> rois = DefectsOverlay.show(imp, found);

@@ -31,6 +31,7 @@ import org.scijava.command.Command;
  *
  * <pre>
  * ij-ocr filter "OCR Median radius=1; OCR Binarize method=Otsu" --out DIR FILES-OR-FOLDERS…
+ * ij-ocr detect [--type TYPE] --out DIR FILES-OR-FOLDERS…
  * ij-ocr macro FILE.ijm [ARG]
  * ij-ocr commands
  * </pre>
@@ -39,6 +40,8 @@ public final class Main {
 
 	static final String USAGE = String.join("\n", //
 		"usage: ij-ocr filter \"<pipeline>\" --out DIR [--verbose] FILES-OR-FOLDERS...", //
+		"       ij-ocr detect [--type TYPE] --out DIR [--verbose] FILES-OR-FOLDERS...", //
+		"                                (DIR/<name>.defects.csv and .defects.png; TYPE: All or one defect type)", //
 		"       ij-ocr macro FILE.ijm [ARG]", //
 		"       ij-ocr commands          (the commands and their macro keys)", //
 		"       ij-ocr --version | --help", //
@@ -70,6 +73,8 @@ public final class Main {
 					return 0;
 				case "filter":
 					return filter(args, err);
+				case "detect":
+					return DetectJob.run(args, err);
 				case "macro":
 					return macro(args, out, err);
 				case "commands":
@@ -96,14 +101,8 @@ public final class Main {
 		final List<Step> pipeline = Step.parsePipeline(o.positional.get(0));
 		final List<String> inputs = o.positional.subList(1, o.positional.size());
 		if (inputs.isEmpty()) throw new UsageException("filter needs at least one input file or folder");
-		final Path outDir = Path.of(o.out);
-		try {
-			Files.createDirectories(outDir);
-		}
-		catch (final IOException e) {
-			err.println("error: cannot create the output folder " + outDir + ": " + Batch.reason(e));
-			return 1;
-		}
+		final Path outDir = outputFolder(o.out, err);
+		if (outDir == null) return 1;
 		final Batch batch = new Batch(err, o.verbose);
 		final List<Path> files = batch.expand(inputs);
 		if (files.isEmpty() && batch.failures().isEmpty()) {
@@ -125,6 +124,19 @@ public final class Main {
 			return String.join("; ", notes);
 		});
 		return batch.summary(done, "written to " + outDir);
+	}
+
+	/** Creates the {@code --out} folder if needed; {@code null} (after an error line) if it cannot be. */
+	static Path outputFolder(final String out, final PrintStream err) {
+		final Path outDir = Path.of(out);
+		try {
+			Files.createDirectories(outDir);
+		}
+		catch (final IOException e) {
+			err.println("error: cannot create the output folder " + outDir + ": " + Batch.reason(e));
+			return null;
+		}
+		return outDir;
 	}
 
 	private static void save(final ImagePlus imp, final Path outDir, final String base, final Path input)

@@ -126,7 +126,7 @@ public class CommandBridge implements PlugIn {
 		final Context ctx = SciJava.context();
 		final CommandInfo info = info(ctx, cls);
 		final Module module = ctx.service(ModuleService.class).createModule(info);
-		applyOptions(module, userItems(info), options);
+		applyOptions(module, initialized(module, userItems(info)), options);
 	}
 
 	/** The user-settable parameters of a command, in declaration order. */
@@ -135,7 +135,7 @@ public class CommandBridge implements PlugIn {
 		final CommandInfo info = info(ctx, cls);
 		final Module module = ctx.service(ModuleService.class).createModule(info);
 		final List<Param> list = new ArrayList<>();
-		for (final ModuleItem<?> item : userItems(info)) {
+		for (final ModuleItem<?> item : initialized(module, userItems(info))) {
 			list.add(new Param(item.getName(), label(item), item.getDescription(), boxed(item.getType()),
 				item.getValue(module), choices(item), number(item.getMinimumValue()), number(item.getMaximumValue()),
 				item.getWidgetStyle()));
@@ -178,16 +178,11 @@ public class CommandBridge implements PlugIn {
 			}
 			else if (isUserParam(item)) userItems.add(item);
 		}
-		try {
-			module.initialize();
-		}
-		catch (final org.scijava.module.MethodCallException e) {
-			throw new CommandFailure("cannot initialize: " + e.getMessage(), e);
-		}
+		final List<ModuleItem<?>> items = initialized(module, userItems);
 		if (dialog) {
-			if (!showDialog(title, module, userItems)) return new Outcome(List.of(), List.of(), List.of(), true);
+			if (!showDialog(title, module, items)) return new Outcome(List.of(), List.of(), List.of(), true);
 		}
-		else applyOptions(module, userItems, options);
+		else applyOptions(module, items, options);
 		try {
 			module.run();
 		}
@@ -208,6 +203,26 @@ public class CommandBridge implements PlugIn {
 				new Value(item.getName(), label(item), value));
 		}
 		return new Outcome(images, tables, values, false);
+	}
+
+	/**
+	 * Initializes the module and returns its user items as it now sees them: a {@code DynamicCommand}'s initializers
+	 * may change its items (e.g. fill a parameter's choices from the registered plugins), and the dialog and the
+	 * option checks must read them after that.
+	 */
+	private static List<ModuleItem<?>> initialized(final Module module, final List<ModuleItem<?>> items) {
+		try {
+			module.initialize();
+		}
+		catch (final org.scijava.module.MethodCallException e) {
+			throw new CommandFailure("cannot initialize: " + e.getMessage(), e);
+		}
+		final List<ModuleItem<?>> current = new ArrayList<>();
+		for (final ModuleItem<?> item : items) {
+			final ModuleItem<?> now = module.getInfo().getInput(item.getName());
+			current.add(now != null ? now : item);
+		}
+		return current;
 	}
 
 	private static void applyOptions(final Module module, final List<ModuleItem<?>> items, final String options) {

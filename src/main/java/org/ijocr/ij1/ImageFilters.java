@@ -279,7 +279,7 @@ public final class ImageFilters {
 	 * Runs the core's ImgLib2 {@code Parallelization} with ImageJ's thread setting (Edit&gt;Options&gt;Memory &amp;
 	 * Threads), so the suite uses the cores a user gave ImageJ (ImgLib2's own default can be a single thread).
 	 */
-	private static void withImageJThreads(final Runnable r) {
+	static void withImageJThreads(final Runnable r) {
 		final int threads = Math.max(1, ij.Prefs.getThreads());
 		if (threads == 1) Parallelization.runSingleThreaded(r);
 		else Parallelization.runWithNumThreads(threads, r);

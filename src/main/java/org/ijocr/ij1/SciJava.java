@@ -2,6 +2,7 @@ package org.ijocr.ij1;
 
 import ij.IJ;
 
+import org.ijocr.defect.DefectDetectorService;
 import org.scijava.Context;
 import org.scijava.command.CommandService;
 import org.scijava.module.ModuleService;
@@ -38,7 +39,7 @@ public final class SciJava {
 		final ClassLoader previous = thread.getContextClassLoader();
 		thread.setContextClassLoader(SciJava.class.getClassLoader());
 		try {
-			return new Context(CommandService.class, ModuleService.class);
+			return new Context(CommandService.class, ModuleService.class, DefectDetectorService.class);
 		}
 		finally {
 			thread.setContextClassLoader(previous);

@@ -160,4 +160,70 @@ class MainTest {
 		assertTrue(err().contains("OCR Median: radius=abc is not a number"), err());
 		assertFalse(out.toString(StandardCharsets.UTF_8).contains("not reached"));
 	}
+
+	/** A page with dark filled squares, which the test-only detector (type Glare) reports. */
+	private static ByteProcessor squares(final int... xywh) {
+		final ByteProcessor bp = new ByteProcessor(80, 60);
+		bp.setValue(230);
+		bp.fill();
+		bp.setValue(0);
+		for (int i = 0; i < xywh.length; i += 4) {
+			bp.setRoi(xywh[i], xywh[i + 1], xywh[i + 2], xywh[i + 3]);
+			bp.fill();
+		}
+		bp.resetRoi();
+		return bp;
+	}
+
+	@Test
+	void detectWritesATableAndAnImagePerFileAndGoesOnPastBadFiles() throws Exception {
+		final Path in = Files.createDirectories(tmp.resolve("in"));
+		new FileSaver(new ImagePlus("a", squares(10, 12, 8, 8, 40, 30, 10, 7))).saveAsPng(in.resolve("a.png")
+			.toString());
+		final ImageStack two = new ImageStack(80, 60);
+		two.addSlice(squares());
+		two.addSlice(squares(50, 35, 9, 9));
+		new FileSaver(new ImagePlus("b", two)).saveAsTiffStack(in.resolve("b.tif").toString());
+		Files.writeString(in.resolve("broken.png"), "this is not a PNG");
+		final byte[] aBefore = Files.readAllBytes(in.resolve("a.png"));
+		final Path outDir = tmp.resolve("out");
+
+		assertEquals(1, run("detect", "--type", "Glare", "--out", outDir.toString(), in.toString()), err());
+		assertEquals(String.join("\n", "Type,X,Y,Width,Height,Score,Slice,Mitigation",
+			"GLARE,10,12,8,8,1.0000,1,OCR Median; re-capture", "GLARE,40,30,10,7,1.0000,1,OCR Median; re-capture", ""),
+			Files.readString(outDir.resolve("a.defects.csv")));
+		assertEquals(String.join("\n", "Type,X,Y,Width,Height,Score,Slice,Mitigation",
+			"GLARE,50,35,9,9,1.0000,2,OCR Median; re-capture", ""), Files.readString(outDir.resolve("b.defects.csv")));
+		final ImagePlus png = IJ.openImage(outDir.resolve("a.defects.png").toString());
+		assertEquals(24, png.getBitDepth());
+		assertEquals(80, png.getWidth());
+		assertEquals(0x00b000, png.getProcessor().get(40, 33) & 0xffffff, "the area's outline in the glare colour");
+		assertTrue(Files.exists(outDir.resolve("b-0001.defects.png")) && Files.exists(outDir.resolve(
+			"b-0002.defects.png")), "one image per page");
+		assertEquals(0x00b000, IJ.openImage(outDir.resolve("b-0002.defects.png").toString()).getProcessor().get(50,
+			39) & 0xffffff);
+		assertEquals(230 * 0x010101, IJ.openImage(outDir.resolve("b-0001.defects.png").toString()).getProcessor()
+			.get(50, 39) & 0xffffff, "page 1 has no area drawn");
+		assertArrayEquals(aBefore, Files.readAllBytes(in.resolve("a.png")), "input unchanged");
+		final String e = err();
+		assertTrue(e.contains("a.png: ok") && e.contains("2 defect area(s)"), e);
+		assertTrue(e.contains("broken.png: not an image ImageJ can open"), e);
+		assertTrue(e.contains("done: 2 file(s) checked"), e);
+		assertFalse(Files.exists(outDir.resolve("broken.defects.csv")));
+	}
+
+	@Test
+	void detectNeedsOutAndARegisteredType() throws Exception {
+		final Path img = tmp.resolve("p.png");
+		new FileSaver(new ImagePlus("p", squares())).saveAsPng(img.toString());
+		assertEquals(2, run("detect", img.toString()), "no --out");
+		assertTrue(err().contains("detect needs --out DIR"), err());
+		assertEquals(2, run("detect", "--type", "Smudges", "--out", tmp.resolve("o").toString(), img.toString()));
+		assertTrue(err().contains("--type: unknown type 'Smudges' (choose one of: All, "), err());
+		assertFalse(Files.exists(tmp.resolve("o").resolve("p.defects.csv")), "refused before any file");
+		assertEquals(0, run("detect", "--type=Glare", "--out", tmp.resolve("o").toString(), img.toString()), err());
+		assertEquals("Type,X,Y,Width,Height,Score,Slice,Mitigation\n", Files.readString(tmp.resolve("o").resolve(
+			"p.defects.csv")), "a clean page: the header only");
+		assertTrue(err().contains("p.png: ok") && err().contains("no defects"), err());
+	}
 }

@@ -56,14 +56,11 @@ public final class Defects {
 		final ImageProcessor mask = area && !(roi.getType() == Roi.RECTANGLE && roi.getCornerDiameter() == 0) ? roi
 			.getMask() : null;
 		final Rectangle roiBounds = area ? roi.getBounds() : all;
-		final ImageStack stack = imp.getStack();
-		final int n = stack.getSize();
-		final double min = imp.getDisplayRangeMin(), max = imp.getDisplayRangeMax();
-		final boolean invertedLut = imp.getBitDepth() == 8 && imp.isInvertedLut();
+		final int n = imp.getStackSize();
 		final List<Found> found = new ArrayList<>();
 		ImageFilters.withImageJThreads(() -> {
 			for (int s = 1; s <= n; s++) {
-				final ByteProcessor grey = crop(grey(stack.getProcessor(s), min, max, invertedLut), b, all);
+				final ByteProcessor grey = greyPlane(imp, s, b);
 				for (final DefectArea a : service.detect(ImgWrap.bytes(grey), chosen)) {
 					final DefectArea moved = a.translate(b.x, b.y);
 					if (mask != null && !coversSelected(moved, mask, roiBounds)) continue;
@@ -73,6 +70,17 @@ public final class Defects {
 			}
 		});
 		return found;
+	}
+
+	/**
+	 * What the detectors see of one slice: the part inside {@code bounds} as 8-bit grey with ink dark (RGB by
+	 * luminance, 16/32-bit through the display range, an inverted LUT undone). The slice's own processor when it is
+	 * 8-bit under a normal LUT and {@code bounds} is the whole image (do not change it), else a copy.
+	 */
+	public static ByteProcessor greyPlane(final ImagePlus imp, final int slice, final Rectangle bounds) {
+		final boolean invertedLut = imp.getBitDepth() == 8 && imp.isInvertedLut();
+		return crop(grey(imp.getStack().getProcessor(slice), imp.getDisplayRangeMin(), imp.getDisplayRangeMax(),
+			invertedLut), bounds, new Rectangle(imp.getWidth(), imp.getHeight()));
 	}
 
 	/** The plane as 8-bit grey with ink dark: the processor itself for 8-bit under a normal LUT, else a copy. */

@@ -1,6 +1,7 @@
 package org.ijocr.ij1;
 
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 
 import ij.measure.ResultsTable;
@@ -51,23 +52,6 @@ public final class DefectsTable {
 	 * a header line of {@link #COLUMNS}, then one line per row; whole numbers without decimals, scores with four.
 	 */
 	public static String csv(final ResultsTable rt) {
-		final StringBuilder sb = new StringBuilder(String.join(",", COLUMNS)).append('\n');
-		for (int row = 0; row < rt.size(); row++) {
-			for (int c = 0; c < COLUMNS.size(); c++) {
-				final String col = COLUMNS.get(c);
-				if (c > 0) sb.append(',');
-				if (col.equals("Type") || col.equals("Mitigation")) sb.append(quote(rt.getStringValue(col, row)));
-				else if (col.equals("Score")) sb.append(String.format(Locale.ROOT, "%.4f", rt.getValue(col, row)));
-				else sb.append((long) rt.getValue(col, row));
-			}
-			sb.append('\n');
-		}
-		return sb.toString();
-	}
-
-	private static String quote(final String s) {
-		if (s == null) return "";
-		if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
-		return '"' + s.replace("\"", "\"\"") + '"';
+		return Csv.of(rt, COLUMNS, Set.of("Score"));
 	}
 }

@@ -45,7 +45,7 @@ public final class DegradedPages {
 		NOISE(DefectType.SALT_PEPPER_NOISE),
 		/**
 		 * A curved page's shadow from one edge (or the gutter): light falls to {@code 1 - strength} at the edge,
-		 * quadratically over 35 % of the page width. True area: where light is at most {@value #SHADOW_TRUTH}.
+		 * linearly over half of the page. True area: where light is at most {@value #SHADOW_TRUTH}.
 		 */
 		SHADOW(DefectType.LOW_CONTRAST),
 		/** Global low contrast: ink and paper squeezed toward mid-grey, strength = paper − ink in grey levels. */
@@ -335,24 +335,23 @@ public final class DegradedPages {
 
 	// ---------------------------------------------------------------- light
 
-	/** Shadow from a random edge: light {@code 1 - depth·(1 - d/W')²} within W' = 35 % of the page's extent. */
+	/** Shadow from a random edge: light {@code 1 - depth·(1 - d/W')} within W' = half the page's extent. */
 	private static void shadow(final float[] lv, final int w, final int h, final double depth, final Random rnd,
 		final List<Truth> truths)
 	{
 		final int edge = rnd.nextInt(4); // 0 left, 1 right, 2 top, 3 bottom
 		final boolean horizontal = edge < 2;
-		final double reach = 0.35 * (horizontal ? w : h);
+		final double reach = 0.5 * (horizontal ? w : h);
 		for (int y = 0; y < h; y++)
 			for (int x = 0; x < w; x++) {
 				final double d = edge == 0 ? x : edge == 1 ? w - 1 - x : edge == 2 ? y : h - 1 - y;
 				if (d >= reach) continue;
-				final double f = 1 - d / reach;
-				lv[y * w + x] *= (float) (1 - depth * f * f);
+				lv[y * w + x] *= (float) (1 - depth * (1 - d / reach));
 			}
-		// light ≤ SHADOW_TRUTH where (1 - d/reach)² ≥ (1 - truth) / depth
+		// light ≤ SHADOW_TRUTH where 1 - d/reach ≥ (1 - truth) / depth
 		final double q = (1 - Defect.SHADOW_TRUTH) / depth;
 		if (q >= 1) return;
-		final int band = (int) Math.round(reach * (1 - Math.sqrt(q)));
+		final int band = (int) Math.round(reach * (1 - q));
 		final int[] r = switch (edge) {
 			case 0 -> new int[] { 0, 0, band, h };
 			case 1 -> new int[] { w - band, 0, band, h };

@@ -84,4 +84,36 @@ public final class TileHistograms {
 			n += hist[b + v];
 		return n;
 	}
+
+	/** Quantile of a tile taken as its paper level: most of a text tile is paper. */
+	public static final double PAPER_QUANTILE = 0.75;
+
+	/** Quantile of a tile taken as its ink level: the darkest 1 % (solid strokes, not antialiased edges). */
+	public static final double INK_QUANTILE = 0.01;
+
+	/** The paper level of tile t ({@value #PAPER_QUANTILE} quantile). */
+	public int paper(final int t) {
+		return quantile(t, PAPER_QUANTILE);
+	}
+
+	/** The ink level of tile t ({@value #INK_QUANTILE} quantile). */
+	public int ink(final int t) {
+		return quantile(t, INK_QUANTILE);
+	}
+
+	/**
+	 * The page's paper level: the median of the tiles' paper levels (blank tiles are paper too), which a shadow, a
+	 * glare spot or a figure on less than half of the page does not move.
+	 */
+	public int pagePaper() {
+		final int[] h = new int[256];
+		for (int t = 0; t < total.length; t++)
+			if (total[t] > 0) h[paper(t)]++;
+		int n = 0;
+		for (final int c : h)
+			n += c;
+		for (int v = 0, seen = 0; v < 256; v++)
+			if (2 * (seen += h[v]) >= n) return v;
+		return 255;
+	}
 }

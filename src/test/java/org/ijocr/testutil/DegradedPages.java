@@ -23,7 +23,8 @@ import org.ijocr.core.defect.DefectType;
  * same picture as a 45&deg; dot screen of 50 lines per inch). Then a capture is simulated in this order:
  * optics (a slight scanner blur, sigma 0.5 px, plus the defect's Gaussian or motion blur), tone (ink and paper
  * levels of the page, or both squeezed toward mid-grey), illumination (a curved page's shadow), specular glare,
- * paper grain (fine Gaussian noise and a faint mottle), quantisation to 8 bits, impulse noise.
+ * paper grain (fine Gaussian noise and a faint mottle), quantisation to 8 bits, impulse noise. The true area of a shadow is where the light is at most {@link
+ * Defect#SHADOW_TRUTH}, inside the text body (0.6 inch margins).
  * <p>
  * Defect strengths are physical: blur sizes are given in pixels at 300 dpi and scaled with the dpi, so a strength
  * means the same blur of the glyphs at every resolution.
@@ -176,7 +177,7 @@ public final class DegradedPages {
 		final float[] lv = new float[w * h];
 		for (int i = 0; i < lv.length; i++)
 			lv[i] = (float) (ink + (paper - ink) * img[i]);
-		if (defect == Defect.SHADOW) shadow(lv, w, h, strength, rnd, truths);
+		if (defect == Defect.SHADOW) shadow(lv, w, h, margin, strength, rnd, truths);
 		if (defect == Defect.GLARE) glare(lv, w, h, strength, rnd, truths);
 		// grain and quantisation
 		final double grain = 2 + 3 * pageRnd.nextDouble();
@@ -336,8 +337,8 @@ public final class DegradedPages {
 	// ---------------------------------------------------------------- light
 
 	/** Shadow from a random edge: light {@code 1 - depth·(1 - d/W')} within W' = half the page's extent. */
-	private static void shadow(final float[] lv, final int w, final int h, final double depth, final Random rnd,
-		final List<Truth> truths)
+	private static void shadow(final float[] lv, final int w, final int h, final int margin, final double depth,
+		final Random rnd, final List<Truth> truths)
 	{
 		final int edge = rnd.nextInt(4); // 0 left, 1 right, 2 top, 3 bottom
 		final boolean horizontal = edge < 2;
@@ -352,12 +353,15 @@ public final class DegradedPages {
 		final double q = (1 - Defect.SHADOW_TRUTH) / depth;
 		if (q >= 1) return;
 		final int band = (int) Math.round(reach * (1 - q));
+		// within the text body: the margins hold no text for the shadow to hurt
+		final int m = margin;
 		final int[] r = switch (edge) {
-			case 0 -> new int[] { 0, 0, band, h };
-			case 1 -> new int[] { w - band, 0, band, h };
-			case 2 -> new int[] { 0, 0, w, band };
-			default -> new int[] { 0, h - band, w, band };
+			case 0 -> new int[] { m, m, band - m, h - 2 * m };
+			case 1 -> new int[] { w - band, m, band - m, h - 2 * m };
+			case 2 -> new int[] { m, m, w - 2 * m, band - m };
+			default -> new int[] { m, h - band, w - 2 * m, band - m };
 		};
+		if (band <= m) return;
 		truths.add(truth(Defect.SHADOW, r, depth));
 	}
 

@@ -102,8 +102,8 @@ public final class TileHistograms {
 	}
 
 	/**
-	 * The page's paper level: the median of the tiles' paper levels (blank tiles are paper too), which a shadow, a
-	 * glare spot or a figure on less than half of the page does not move.
+	 * The page's paper level: the upper quartile of the tiles' paper levels (blank tiles are paper too), which a
+	 * shadow or a figure on less than three quarters of the page and glare on less than a quarter do not move.
 	 */
 	public int pagePaper() {
 		final int[] h = new int[256];
@@ -113,7 +113,7 @@ public final class TileHistograms {
 		for (final int c : h)
 			n += c;
 		for (int v = 0, seen = 0; v < 256; v++)
-			if (2 * (seen += h[v]) >= n) return v;
+			if (4 * (seen += h[v]) >= 3 * n) return v;
 		return 255;
 	}
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import org.ijocr.core.defect.BlurDetector;
 import org.ijocr.core.defect.DefectArea;
 import org.ijocr.core.defect.GlareDetector;
 import org.ijocr.core.defect.ImpulseNoiseDetector;
@@ -26,6 +27,7 @@ public final class DefectSets {
 	public static final List<Function<Page, List<DefectArea>>> DETECTORS = List.of(
 		p -> ImpulseNoiseDetector.detect(p, ImpulseNoiseDetector.Params.DEFAULT),
 		p -> LowContrastDetector.detect(p, LowContrastDetector.Params.DEFAULT),
+		p -> BlurDetector.detect(p, BlurDetector.Params.DEFAULT),
 		p -> GlareDetector.detect(p, GlareDetector.Params.DEFAULT));
 
 	/** All areas the four detectors report on a page. */

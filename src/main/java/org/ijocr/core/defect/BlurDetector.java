@@ -38,13 +38,13 @@ public final class BlurDetector {
 	/**
 	 * Parameters.
 	 *
-	 * @param ratio blur sigma over stroke width that flags a tile (default 0.45)
+	 * @param ratio blur sigma over stroke width that flags a tile (default 0.5)
 	 * @param merge how flagged tiles become areas
 	 */
 	public record Params(double ratio, Tiles.Merge merge) {
 
 		/** The defaults. */
-		public static final Params DEFAULT = new Params(0.45, Tiles.Merge.DEFAULT);
+		public static final Params DEFAULT = new Params(0.5, new Tiles.Merge(2, 4, 0.5));
 
 		/** Validates. */
 		public Params {

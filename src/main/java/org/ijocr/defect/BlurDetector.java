@@ -7,7 +7,6 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 import org.ijocr.core.defect.DefectArea;
 import org.ijocr.core.defect.DefectType;
-import org.ijocr.core.defect.BlurDetector;
 import org.scijava.plugin.Plugin;
 
 /**
@@ -23,7 +22,7 @@ public class BlurDetector implements DefectDetector {
 
 	@Override
 	public List<DefectArea> detect(final RandomAccessibleInterval<UnsignedByteType> page) {
-		return BlurDetector.detect(page);
+		return org.ijocr.core.defect.BlurDetector.detect(page);
 	}
 
 	@Override

@@ -52,6 +52,25 @@ public final class Pages {
 	public static ArrayImg<UnsignedByteType, ByteArray> page(final int width, final int height, final double dpi,
 		final int columns, final long seed)
 	{
+		final byte[] pixels = render(width, height, dpi, columns, new Random(seed), (rnd, px) -> new Font(rnd
+			.nextBoolean() ? Font.SERIF : Font.SANS_SERIF, Font.PLAIN, 1).deriveFont(px));
+		return ArrayImgs.unsignedBytes(pixels, width, height);
+	}
+
+	/** Chooses the font of a paragraph, given its size in pixels. */
+	@FunctionalInterface
+	interface FontPicker {
+
+		Font pick(Random rnd, float sizePx);
+	}
+
+	/**
+	 * Renders paragraphs in columns (margins 0.6 inch, gutter 0.25 inch; each paragraph 8&ndash;14 pt in the font the
+	 * picker gives), black on white, antialiased; the raster's pixels.
+	 */
+	static byte[] render(final int width, final int height, final double dpi, final int columns, final Random rnd,
+		final FontPicker fonts)
+	{
 		final BufferedImage bi = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
 		final Graphics2D g = bi.createGraphics();
 		g.setColor(Color.WHITE);
@@ -60,7 +79,6 @@ public final class Pages {
 		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
 		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
 		g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-		final Random rnd = new Random(seed);
 		final int margin = (int) Math.round(0.6 * dpi);
 		final int gutter = (int) Math.round(0.25 * dpi);
 		final int colW = (width - 2 * margin - (columns - 1) * gutter) / columns;
@@ -70,9 +88,7 @@ public final class Pages {
 			double y = margin;
 			while (true) {
 				final int pt = sizes[rnd.nextInt(sizes.length)];
-				final String family = rnd.nextBoolean() ? Font.SERIF : Font.SANS_SERIF;
-				final Font font = new Font(family, Font.PLAIN, 1).deriveFont((float) (pt * dpi / 72.0));
-				g.setFont(font);
+				g.setFont(fonts.pick(rnd, (float) (pt * dpi / 72.0)));
 				final FontMetrics fm = g.getFontMetrics();
 				final double lineH = fm.getHeight() * 1.15;
 				final List<String> lines = wrap(paragraph(rnd), fm, colW);
@@ -86,8 +102,7 @@ public final class Pages {
 			}
 		}
 		g.dispose();
-		final byte[] pixels = ((DataBufferByte) bi.getRaster().getDataBuffer()).getData();
-		return ArrayImgs.unsignedBytes(pixels, width, height);
+		return ((DataBufferByte) bi.getRaster().getDataBuffer()).getData();
 	}
 
 	private static String paragraph(final Random rnd) {

@@ -42,6 +42,8 @@ public final class Main {
 		"usage: ij-ocr filter \"<pipeline>\" --out DIR [--verbose] FILES-OR-FOLDERS...", //
 		"       ij-ocr detect [--type TYPE] --out DIR [--verbose] FILES-OR-FOLDERS...", //
 		"                                (DIR/<name>.defects.csv and .defects.png; TYPE: All or one defect type)", //
+		"       ij-ocr prepare [--skip fixes,deskew,binarize] --out DIR [--verbose] FILES-OR-FOLDERS...", //
+		"                                (DIR/<name>.prepared.png and the log DIR/<name>.prepare.csv)", //
 		"       ij-ocr macro FILE.ijm [ARG]", //
 		"       ij-ocr commands          (the commands and their macro keys)", //
 		"       ij-ocr --version | --help", //
@@ -75,6 +77,8 @@ public final class Main {
 					return filter(args, err);
 				case "detect":
 					return DetectJob.run(args, err);
+				case "prepare":
+					return PrepareJob.run(args, err);
 				case "macro":
 					return macro(args, out, err);
 				case "commands":
@@ -139,7 +143,7 @@ public final class Main {
 		return outDir;
 	}
 
-	private static void save(final ImagePlus imp, final Path outDir, final String base, final Path input)
+	static void save(final ImagePlus imp, final Path outDir, final String base, final Path input)
 		throws IOException
 	{
 		final int n = imp.getStackSize();

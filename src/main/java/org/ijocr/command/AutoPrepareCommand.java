@@ -19,7 +19,7 @@ import org.scijava.plugin.Plugin;
  * mask); then the page is deskewed and binarized with the suite's {@code Auto} method. The result is a new 8-bit
  * image, {@code <title>-prepared} (of the selection's bounding box if there is an area selection; every slice of a
  * stack), and a table titled {@code Prepare Log} (slice, step, area, parameters, time). The original image is never
- * changed. Each step can be skipped.
+ * changed. Each step can be skipped ({@code skip_fixes}, {@code skip_deskew}, {@code skip_binarize}).
  */
 @Plugin(type = Command.class, label = "OCR Auto Prepare",
 	description = "Detect the defects, fix each area, deskew and binarize: a new image ready for OCR, with a log")
@@ -31,14 +31,16 @@ public class AutoPrepareCommand implements Command {
 	@Parameter
 	private DefectDetectorService detectors;
 
-	@Parameter(label = "Fix defects", description = "detect noise, low contrast, blur and glare and fix each area")
-	private boolean fix_defects = true;
+	// Skip flags rather than "do" flags: in ImageJ's macro language a checkbox key that is absent means false, so
+	// run("OCR Auto Prepare") and run("OCR Auto Prepare", "skip_deskew") do what they say.
+	@Parameter(label = "Skip defect fixes", description = "do not detect and fix noise, low contrast, blur and glare")
+	private boolean skip_fixes = false;
 
-	@Parameter(label = "Deskew", description = "straighten skewed text lines")
-	private boolean deskew = true;
+	@Parameter(label = "Skip deskew", description = "do not straighten skewed text lines")
+	private boolean skip_deskew = false;
 
-	@Parameter(label = "Binarize", description = "end with black text on white (the Auto method)")
-	private boolean binarize = true;
+	@Parameter(label = "Skip binarization", description = "keep grey levels (no black-and-white Auto binarization)")
+	private boolean skip_binarize = false;
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus prepared;
@@ -48,7 +50,7 @@ public class AutoPrepareCommand implements Command {
 
 	@Override
 	public void run() {
-		final Prepare.Outcome o = Prepare.run(imp, detectors, new PrepareParams(fix_defects, deskew, binarize));
+		final Prepare.Outcome o = Prepare.run(imp, detectors, new PrepareParams(!skip_fixes, !skip_deskew, !skip_binarize));
 		prepared = o.prepared();
 		log = Prepare.table(o.log());
 		IJ.showStatus("OCR Auto Prepare: " + o.defects().size() + " defect area(s) fixed in " + imp.getTitle());

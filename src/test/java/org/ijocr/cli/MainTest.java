@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -210,6 +211,31 @@ class MainTest {
 		assertTrue(e.contains("broken.png: not an image ImageJ can open"), e);
 		assertTrue(e.contains("done: 2 file(s) checked"), e);
 		assertFalse(Files.exists(outDir.resolve("broken.defects.csv")));
+	}
+
+	@Test
+	void prepareWritesThePreparedPageAndItsLogAndGoesOnPastBadFiles() throws Exception {
+		final Path in = Files.createDirectories(tmp.resolve("pin"));
+		Files.copy(Path.of("samples/02-salt-and-pepper.png"), in.resolve("noisy.png"));
+		Files.writeString(in.resolve("broken.png"), "this is not a PNG");
+		final byte[] before = Files.readAllBytes(in.resolve("noisy.png"));
+		final Path outDir = tmp.resolve("pout");
+		assertEquals(1, run("prepare", "--skip", "deskew", "--out", outDir.toString(), in.toString()), err());
+		final ImagePlus png = IJ.openImage(outDir.resolve("noisy.prepared.png").toString());
+		assertEquals(8, png.getBitDepth());
+		assertEquals(1240, png.getWidth());
+		final int[] hist = png.getProcessor().getHistogram();
+		assertEquals(png.getWidth() * png.getHeight(), hist[0] + hist[255], "binarized");
+		final List<String> log = Files.readAllLines(outDir.resolve("noisy.prepare.csv"));
+		assertEquals("Slice,Step,X,Y,Width,Height,Parameters,Time (ms)", log.get(0));
+		assertTrue(log.get(1).startsWith("1,Detect defects,0,0,1240,1754,"), log.get(1));
+		assertTrue(log.stream().anyMatch(l -> l.startsWith("1,Remove noise,")), log.toString());
+		assertTrue(log.stream().noneMatch(l -> l.contains("Deskew")), "skipped");
+		assertArrayEquals(before, Files.readAllBytes(in.resolve("noisy.png")), "input unchanged");
+		final String e = err();
+		assertTrue(e.contains("noisy.png: ok") && e.contains("broken.png: not an image ImageJ can open"), e);
+		assertEquals(2, run("prepare", "--skip", "sharpen", "--out", outDir.toString(), in.toString()));
+		assertTrue(err().contains("unknown step 'sharpen'"));
 	}
 
 	@Test

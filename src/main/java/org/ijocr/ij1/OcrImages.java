@@ -157,7 +157,7 @@ public final class OcrImages {
 				rt.addValue("Line", it.line());
 				rt.addValue("Slice", s + 1);
 			}
-		rt.setDecimalPlaces(rt.getColumnIndex("Confidence"), 2);
+		if (rt.size() > 0) rt.setDecimalPlaces(rt.getColumnIndex("Confidence"), 2);
 		return rt;
 	}
 

@@ -28,8 +28,8 @@ import net.sourceforge.tess4j.TessAPI1;
  * language, so a model is loaded once per thread and reused for every page (Tess4J's {@code Tesseract} class
  * re-loads the model and re-recognises the page for every result it is asked for; this class never does).
  * <p>
- * One page = {@code SetImage} (8-bit grey bytes, no conversion), {@code SetSourceResolution} (always: without it
- * Tesseract assumes 70 dpi), {@code SetRectangle} for a selection, one {@code Recognize}, then the result iterator at
+ * One page = {@code SetImage} (8-bit grey bytes, no conversion; a selection is cut out first),
+ * {@code SetSourceResolution} (always: without it Tesseract assumes 70 dpi), one {@code Recognize}, then the result iterator at
  * the chosen level for text, confidence, box and layout numbers, {@code GetUTF8Text} for the page text, and — when an
  * {@link OcrDocument} is given — Tesseract's renderers for the exports, all from that one recognition.
  * <p>
@@ -61,7 +61,7 @@ public final class OcrEngine {
 
 	private final Map<String, TessBaseAPI> handles = new HashMap<>();
 	private ByteBuffer buffer;
-	private byte[] turned;
+	private byte[] turned, cut;
 
 	private OcrEngine() {
 		Natives.load();
@@ -85,7 +85,8 @@ public final class OcrEngine {
 	 * Recognises an 8-bit grey page (dark text on light paper is best; 0 = black).
 	 *
 	 * @param grey the pixels, row by row, {@code w·h} bytes
-	 * @param roi the part to read (image coordinates), or {@code null} for all; boxes are in image coordinates
+	 * @param roi the part to read (image coordinates), or {@code null} for all; the items' boxes are in image
+	 *          coordinates, the exports describe the part read
 	 * @param document exports to add this page to, or {@code null}
 	 */
 	public OcrPage recognize(final OcrParams p, final byte[] grey, final int w, final int h, final Rectangle roi,
@@ -96,34 +97,47 @@ public final class OcrEngine {
 		final Rectangle area = roi == null ? null : roi.intersection(new Rectangle(w, h));
 		if (area != null && area.isEmpty()) throw new IllegalArgumentException("the selection is outside the image");
 		final TessBaseAPI api = handle(p.tessdata(), p.language(), OEM_DEFAULT);
-		int turns = 0;
-		if (p.psm().detectsOrientation()) turns = uprightTurns(p, grey, w, h, area);
+		// a selection is cut out rather than passed to SetRectangle: Tesseract 5.5 misreads a rectangle that spans
+		// the full width of the image but not its height (measured on phototest.tif)
+		final byte[] src;
+		final int sw, sh;
+		if (area == null || area.equals(new Rectangle(w, h))) {
+			src = grey;
+			sw = w;
+			sh = h;
+		}
+		else {
+			sw = area.width;
+			sh = area.height;
+			if (cut == null || cut.length < sw * sh) cut = new byte[sw * sh];
+			for (int y = 0; y < sh; y++)
+				System.arraycopy(grey, (area.y + y) * w + area.x, cut, y * sw, sw);
+			src = cut;
+		}
+		final int turns = p.psm().detectsOrientation() ? uprightTurns(p, src, sw, sh) : 0;
 		final byte[] page;
 		final int pw, ph;
 		if (turns == 0) {
-			page = grey;
-			pw = w;
-			ph = h;
+			page = src;
+			pw = sw;
+			ph = sh;
 		}
 		else {
-			if (turned == null || turned.length < w * h) turned = new byte[w * h];
-			QuarterTurns.rotate(grey, w, h, turns, turned);
+			if (turned == null || turned.length < sw * sh) turned = new byte[sw * sh];
+			QuarterTurns.rotate(src, sw, sh, turns, turned);
 			page = turned;
-			pw = (turns & 1) == 1 ? h : w;
-			ph = (turns & 1) == 1 ? w : h;
+			pw = (turns & 1) == 1 ? sh : sw;
+			ph = (turns & 1) == 1 ? sw : sh;
 		}
 		TessAPI1.TessBaseAPISetPageSegMode(api, p.psm().code());
 		TessAPI1.TessBaseAPISetVariable(api, "tessedit_char_whitelist", p.whitelist());
 		TessAPI1.TessBaseAPISetVariable(api, "user_defined_dpi", Integer.toString(p.dpi()));
 		setImage(api, page, pw, ph, p.dpi());
-		if (area != null) {
-			final Rectangle r = QuarterTurns.turn(area, w, h, turns);
-			TessAPI1.TessBaseAPISetRectangle(api, r.x, r.y, r.width, r.height);
-		}
 		try {
 			if (TessAPI1.TessBaseAPIRecognize(api, null) != 0) throw new IllegalStateException(
 				"OCR: Tesseract could not recognise the page");
-			final List<OcrItem> items = items(api, p, w, h, turns);
+			final List<OcrItem> items = items(api, p, sw, sh, turns, area == null ? 0 : area.x, area == null ? 0
+				: area.y);
 			final String text = text(TessAPI1.TessBaseAPIGetUTF8Text(api));
 			final int mean = TessAPI1.TessBaseAPIMeanTextConf(api);
 			if (document != null) document.add(api);
@@ -135,13 +149,12 @@ public final class OcrEngine {
 	}
 
 	/** The clockwise quarter turns that make the page upright (0 when OSD is unsure or finds too little text). */
-	private int uprightTurns(final OcrParams p, final byte[] grey, final int w, final int h, final Rectangle area) {
+	private int uprightTurns(final OcrParams p, final byte[] grey, final int w, final int h) {
 		final Path folder = Files.isRegularFile(p.tessdata().resolve(OSD + Models.EXTENSION)) ? p.tessdata()
 			: Models.bundled();
 		final TessBaseAPI osd = handle(folder, OSD, OEM_LEGACY);
 		TessAPI1.TessBaseAPISetVariable(osd, "user_defined_dpi", Integer.toString(p.dpi()));
 		setImage(osd, grey, w, h, p.dpi());
-		if (area != null) TessAPI1.TessBaseAPISetRectangle(osd, area.x, area.y, area.width, area.height);
 		try {
 			final IntBuffer deg = IntBuffer.allocate(1);
 			final FloatBuffer conf = FloatBuffer.allocate(1), scriptConf = FloatBuffer.allocate(1);
@@ -167,7 +180,7 @@ public final class OcrEngine {
 
 	/** The items of the chosen level, in reading order, with TSV-style block/paragraph/line numbers. */
 	private static List<OcrItem> items(final TessBaseAPI api, final OcrParams p, final int w, final int h,
-		final int turns)
+		final int turns, final int dx, final int dy)
 	{
 		final List<OcrItem> items = new ArrayList<>();
 		final TessResultIterator ri = TessAPI1.TessBaseAPIGetIterator(api);
@@ -202,7 +215,7 @@ public final class OcrEngine {
 				if (TessAPI1.TessPageIteratorBoundingBox(pi, level, l, t, r, b) == 0) continue;
 				final Rectangle box = QuarterTurns.unturn(new Rectangle(l.get(0), t.get(0), r.get(0) - l.get(0), b
 					.get(0) - t.get(0)), w, h, turns);
-				items.add(new OcrItem(s.strip(), Math.max(0, Math.min(100, conf)), box.x, box.y, box.width,
+				items.add(new OcrItem(s.strip(), Math.max(0, Math.min(100, conf)), box.x + dx, box.y + dy, box.width,
 					box.height, p.level(), block, para, line));
 			}
 			while (TessAPI1.TessPageIteratorNext(pi, level) != 0);

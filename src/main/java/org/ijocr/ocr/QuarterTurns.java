@@ -48,14 +48,4 @@ final class QuarterTurns {
 			default -> new Rectangle(r);
 		};
 	}
-
-	/** The box {@code r} of the original {@code w}×{@code h} page in the page turned by {@code turns}. */
-	static Rectangle turn(final Rectangle r, final int w, final int h, final int turns) {
-		return switch (turns & 3) {
-			case 1 -> new Rectangle(h - r.y - r.height, r.x, r.height, r.width);
-			case 2 -> new Rectangle(w - r.x - r.width, h - r.y - r.height, r.width, r.height);
-			case 3 -> new Rectangle(r.y, w - r.x - r.width, r.height, r.width);
-			default -> new Rectangle(r);
-		};
-	}
 }

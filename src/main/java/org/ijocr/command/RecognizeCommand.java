@@ -35,7 +35,8 @@ import org.scijava.plugin.Plugin;
  * (&lt; 80) or green; with {@code roi_manager} the rectangles also go to the ROI Manager (which needs a display;
  * without one the command logs a note and the overlay holds them);</li>
  * <li>the full text (slices separated by a form feed) in a text window (with a display) and in the image property
- * {@code OCR Text}, which macros read with {@code getInfo("OCR Text")} — besides the overlay the one change made to
+ * {@code OCR Text}: {@code getInfo("OCR Text")} gives it as one line (ImageJ's {@code getInfo} reads one line of the
+ * image's Info), {@code Property.get("OCR Text")} with its line breaks — besides the overlay the one change made to
  * the image;</li>
  * <li>with {@code export} = a folder, the files {@code <title>.<ext>} of the chosen {@code formats} (txt, tsv, hocr,
  * alto, pdf) written there by Tesseract's renderers from the same recognition.</li>
@@ -124,7 +125,7 @@ public class RecognizeCommand implements Command {
 		final ij.gui.Overlay overlay = OcrImages.overlay(pages);
 		imp.setOverlay(overlay);
 		final String text = OcrImages.text(pages);
-		imp.setProp(TEXT_PROPERTY, text);
+		setTextProperty(imp, text);
 		if (roi_manager) toRoiManager(overlay);
 		if (!GraphicsEnvironment.isHeadless() && !ij.macro.Interpreter.isBatchMode()) new ij.text.TextWindow(
 			TEXT_PROPERTY + " - " + imp.getTitle(), text, 500, 400);
@@ -140,6 +141,22 @@ public class RecognizeCommand implements Command {
 		}
 		for (final ij.gui.Roi r : overlay.toArray())
 			rm.addRoi((ij.gui.Roi) r.clone());
+	}
+
+	/**
+	 * Sets the image property {@value #TEXT_PROPERTY}: {@code imp.setProp} holds the text with its line breaks
+	 * (macros: {@code Property.get("OCR Text")}); ImageJ's {@code getInfo(key)} reads a {@code key: value} line of
+	 * the image's Info property up to the end of the line, so a line {@code OCR Text: …} with the whole text on one
+	 * line (whitespace runs as single spaces) replaces any earlier one there.
+	 */
+	static void setTextProperty(final ImagePlus imp, final String text) {
+		imp.setProp(TEXT_PROPERTY, text);
+		final Object old = imp.getProperty("Info");
+		final StringBuilder info = new StringBuilder();
+		if (old instanceof String s) for (final String line : s.strip().split("\n"))
+			if (!line.isEmpty() && !line.startsWith(TEXT_PROPERTY + ":")) info.append(line).append('\n');
+		info.append(TEXT_PROPERTY).append(": ").append(text.strip().replaceAll("\\s+", " ")).append('\n');
+		imp.setProperty("Info", info.toString());
 	}
 
 	/** The file name base of an image title: its extension dropped, path separators replaced. */

@@ -68,6 +68,11 @@ class RecognizeCommandTest {
 		assertEquals(List.of("Text", "Confidence", "X", "Y", "Width", "Height", "Level", "Block", "Paragraph", "Line",
 			"Slice"), Arrays.asList(rt.getHeadings()));
 		final String text = imp.getProp(RecognizeCommand.TEXT_PROPERTY);
+		assertEquals(TextMetrics.normalize(text), imp.getStringProperty(RecognizeCommand.TEXT_PROPERTY),
+			"what getInfo reads: the text on one line");
+		imp.setProperty("Info", "Camera: X\nOCR Text: old\n");
+		RecognizeCommand.setTextProperty(imp, "new\ntext");
+		assertEquals("Camera: X\nOCR Text: new text\n", imp.getProperty("Info"));
 		assertEquals(0, TextMetrics.cer(truth(), text), text);
 		final String[] words = TextMetrics.normalize(truth()).split(" ");
 		assertEquals(words.length, rt.size());

@@ -39,6 +39,7 @@ public final class Main {
 
 	static final String USAGE = String.join("\n", //
 		"usage: ij-ocr filter \"<pipeline>\" --out DIR [--verbose] FILES-OR-FOLDERS...", //
+		OcrJob.USAGE, //
 		"       ij-ocr macro FILE.ijm [ARG]", //
 		"       ij-ocr commands          (the commands and their macro keys)", //
 		"       ij-ocr --version | --help", //
@@ -72,6 +73,8 @@ public final class Main {
 					return filter(args, err);
 				case "macro":
 					return macro(args, out, err);
+				case "ocr":
+					return OcrJob.run(args, err);
 				case "commands":
 					return commands(out);
 				default:

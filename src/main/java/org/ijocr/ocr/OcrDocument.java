@@ -26,7 +26,7 @@ public final class OcrDocument implements AutoCloseable {
 	private final List<TessResultRenderer> all = new ArrayList<>();
 	private final Set<OcrFormat> formats;
 	private final Path base;
-	private boolean failed;
+	private boolean failed, closed;
 
 	/**
 	 * Starts the files {@code base.<ext>} for {@code formats}.
@@ -85,6 +85,8 @@ public final class OcrDocument implements AutoCloseable {
 	/** Finishes and closes the files. */
 	@Override
 	public void close() {
+		if (closed) return;
+		closed = true;
 		try {
 			if (!failed && TessAPI1.TessResultRendererEndDocument(first) == 0) throw new IllegalStateException(
 				"OCR: cannot finish " + base + ".*");

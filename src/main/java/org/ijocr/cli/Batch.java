@@ -8,9 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import ij.ImagePlus;
@@ -68,27 +74,61 @@ final class Batch {
 
 	/** Runs the job on every file, going on past failures. Returns the number of files done. */
 	int run(final List<Path> files, final Job job) {
+		return run(files, 1, job);
+	}
+
+	/**
+	 * Runs the job on every file with {@code threads} files at a time (each line printed as its file finishes), going
+	 * on past failures. Returns the number of files done.
+	 */
+	int run(final List<Path> files, final int threads, final Job job) {
 		final int n = files.size();
-		int ok = 0;
+		final AtomicInteger ok = new AtomicInteger();
+		final Runnable[] tasks = new Runnable[n];
 		for (int i = 0; i < n; i++) {
-			final Path f = files.get(i);
-			final long t0 = System.nanoTime();
+			final int index = i;
+			tasks[i] = () -> {
+				final Path f = files.get(index);
+				final long t0 = System.nanoTime();
+				try {
+					final String note = job.run(f);
+					ok.incrementAndGet();
+					synchronized (this) {
+						err.printf(Locale.ROOT, "[%d/%d] %s: ok (%.2f s)%s%n", index + 1, n, f, (System.nanoTime() - t0)
+							/ 1e9, note == null || note.isEmpty() ? "" : "; " + note);
+					}
+				}
+				catch (final Exception | OutOfMemoryError | StackOverflowError e) {
+					synchronized (this) {
+						err.printf(Locale.ROOT, "[%d/%d] %s: FAILED%n", index + 1, n, f);
+						fail(f, message(e), e);
+					}
+				}
+			};
+		}
+		if (threads <= 1 || n <= 1) for (final Runnable t : tasks)
+			t.run();
+		else {
+			final ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, n));
 			try {
-				final String note = job.run(f);
-				ok++;
-				err.printf(Locale.ROOT, "[%d/%d] %s: ok (%.2f s)%s%n", i + 1, n, f, (System.nanoTime() - t0) / 1e9,
-					note == null || note.isEmpty() ? "" : "; " + note);
+				for (final Future<?> f : pool.invokeAll(Arrays.stream(tasks).map(Executors::callable).toList()))
+					f.get();
 			}
-			catch (final Exception | OutOfMemoryError | StackOverflowError e) {
-				err.printf(Locale.ROOT, "[%d/%d] %s: FAILED%n", i + 1, n, f);
-				fail(f, message(e), e);
+			catch (final InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			catch (final ExecutionException e) {
+				throw new IllegalStateException(e.getCause());
+			}
+			finally {
+				pool.shutdown();
 			}
 		}
-		return ok;
+		return ok.get();
 	}
 
 	/** Records and prints one failure line. */
-	void fail(final Path file, final String reason, final Throwable cause) {
+	synchronized void fail(final Path file, final String reason, final Throwable cause) {
 		final String line = file + ": " + reason;
 		failures.add(line);
 		err.println("error: " + line);
@@ -115,7 +155,7 @@ final class Batch {
 	 * Opens an image with ImageJ, turning its messages (which it prints to stdout when headless) into the reason
 	 * of a failure.
 	 */
-	static ImagePlus open(final Path file) throws IOException {
+	static synchronized ImagePlus open(final Path file) throws IOException { // one at a time: it swaps System.out
 		if (!Files.isReadable(file)) throw new IOException("cannot read the file (permission denied?)");
 		if (Files.size(file) == 0) throw new IOException("the file is empty");
 		final PrintStream stdout = System.out;

@@ -44,6 +44,7 @@ public final class Main {
 		"                                (DIR/<name>.defects.csv and .defects.png; TYPE: All or one defect type)", //
 		"       ij-ocr prepare [--skip fixes,deskew,binarize] --out DIR [--verbose] FILES-OR-FOLDERS...", //
 		"                                (DIR/<name>.prepared.png and the log DIR/<name>.prepare.csv)", //
+		OcrJob.USAGE, //
 		"       ij-ocr macro FILE.ijm [ARG]", //
 		"       ij-ocr commands          (the commands and their macro keys)", //
 		"       ij-ocr --version | --help", //
@@ -81,6 +82,8 @@ public final class Main {
 					return PrepareJob.run(args, err);
 				case "macro":
 					return macro(args, out, err);
+				case "ocr":
+					return OcrJob.run(args, err);
 				case "commands":
 					return commands(out);
 				default:

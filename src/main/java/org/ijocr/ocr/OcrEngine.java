@@ -1,0 +1,271 @@
+package org.ijocr.ocr;
+
+import java.awt.Rectangle;
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
+
+import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
+import net.sourceforge.tess4j.ITessAPI.TessPageIterator;
+import net.sourceforge.tess4j.ITessAPI.TessResultIterator;
+import net.sourceforge.tess4j.TessAPI1;
+
+/**
+ * Tesseract through Tess4J's low-level C API ({@link TessAPI1}), kept native: each thread has its own engine
+ * ({@link #forThread()}), and each engine keeps one initialised {@code TessBaseAPI} handle per model folder and
+ * language, so a model is loaded once per thread and reused for every page (Tess4J's {@code Tesseract} class
+ * re-loads the model and re-recognises the page for every result it is asked for; this class never does).
+ * <p>
+ * One page = {@code SetImage} (8-bit grey bytes, no conversion; a selection is cut out first),
+ * {@code SetSourceResolution} (always: without it Tesseract assumes 70 dpi), one {@code Recognize}, then the result iterator at
+ * the chosen level for text, confidence, box and layout numbers, {@code GetUTF8Text} for the page text, and — when an
+ * {@link OcrDocument} is given — Tesseract's renderers for the exports, all from that one recognition.
+ * <p>
+ * With {@link PageSegMode#AUTO} the page's orientation is found first by Tesseract's orientation and script detection
+ * ({@code osd.traineddata}, a second handle, {@code TessBaseAPIDetectOrientationScript}); a page found turned by a
+ * quarter, half or three-quarter turn with an orientation confidence of at least {@link #MIN_ORIENTATION_CONFIDENCE}
+ * is turned upright exactly before recognition, and the boxes are mapped back to the image.
+ */
+public final class OcrEngine {
+
+	/**
+	 * The orientation confidence OSD must reach before a page is turned: Tesseract's own
+	 * {@code min_orientation_margin} (7.0), the margin it requires in mode 1 ({@code tesseract/src/ccmain/osdetect.cpp}).
+	 */
+	public static final double MIN_ORIENTATION_CONFIDENCE = 7.0;
+
+	/** Tesseract's {@code OEM_DEFAULT}: LSTM where the model has it. */
+	private static final int OEM_DEFAULT = 3;
+	/** {@code OEM_TESSERACT_ONLY}: the OSD model is a legacy-engine model. */
+	private static final int OEM_LEGACY = 0;
+	private static final String OSD = "osd";
+
+	private static final ThreadLocal<OcrEngine> LOCAL = ThreadLocal.withInitial(OcrEngine::new);
+	/** Every handle made, freed at exit (Tesseract complains about leaked models otherwise). */
+	private static final Set<OcrEngine> ALL = ConcurrentHashMap.newKeySet();
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> ALL.forEach(OcrEngine::close), "OCR engine cleanup"));
+	}
+
+	private final Map<String, TessBaseAPI> handles = new HashMap<>();
+	private ByteBuffer buffer;
+	private byte[] turned, cut;
+
+	private OcrEngine() {
+		Natives.load();
+		ALL.add(this);
+	}
+
+	/** This thread's engine (made on first use; its models load on the first page that needs them). */
+	public static OcrEngine forThread() {
+		return LOCAL.get();
+	}
+
+	/** Frees this thread's handles and models (a pool thread about to end calls it; the next use re-loads). */
+	public static void releaseThread() {
+		final OcrEngine e = LOCAL.get();
+		e.close();
+		ALL.remove(e);
+		LOCAL.remove();
+	}
+
+	/**
+	 * Recognises an 8-bit grey page (dark text on light paper is best; 0 = black).
+	 *
+	 * @param grey the pixels, row by row, {@code w·h} bytes
+	 * @param roi the part to read (image coordinates), or {@code null} for all; the items' boxes are in image
+	 *          coordinates, the exports describe the part read
+	 * @param document exports to add this page to, or {@code null}
+	 */
+	public OcrPage recognize(final OcrParams p, final byte[] grey, final int w, final int h, final Rectangle roi,
+		final OcrDocument document)
+	{
+		if (w <= 0 || h <= 0 || grey.length < w * h) throw new IllegalArgumentException("bad page size " + w + "×"
+			+ h);
+		final Rectangle area = roi == null ? null : roi.intersection(new Rectangle(w, h));
+		if (area != null && area.isEmpty()) throw new IllegalArgumentException("the selection is outside the image");
+		final TessBaseAPI api = handle(p.tessdata(), p.language(), OEM_DEFAULT);
+		// a selection is cut out rather than passed to SetRectangle: Tesseract 5.5 misreads a rectangle that spans
+		// the full width of the image but not its height (measured on phototest.tif)
+		final byte[] src;
+		final int sw, sh;
+		if (area == null || area.equals(new Rectangle(w, h))) {
+			src = grey;
+			sw = w;
+			sh = h;
+		}
+		else {
+			sw = area.width;
+			sh = area.height;
+			if (cut == null || cut.length < sw * sh) cut = new byte[sw * sh];
+			for (int y = 0; y < sh; y++)
+				System.arraycopy(grey, (area.y + y) * w + area.x, cut, y * sw, sw);
+			src = cut;
+		}
+		final int turns = p.psm().detectsOrientation() ? uprightTurns(p, src, sw, sh) : 0;
+		final byte[] page;
+		final int pw, ph;
+		if (turns == 0) {
+			page = src;
+			pw = sw;
+			ph = sh;
+		}
+		else {
+			if (turned == null || turned.length < sw * sh) turned = new byte[sw * sh];
+			QuarterTurns.rotate(src, sw, sh, turns, turned);
+			page = turned;
+			pw = (turns & 1) == 1 ? sh : sw;
+			ph = (turns & 1) == 1 ? sw : sh;
+		}
+		TessAPI1.TessBaseAPISetPageSegMode(api, p.psm().code());
+		TessAPI1.TessBaseAPISetVariable(api, "tessedit_char_whitelist", p.whitelist());
+		TessAPI1.TessBaseAPISetVariable(api, "user_defined_dpi", Integer.toString(p.dpi()));
+		setImage(api, page, pw, ph, p.dpi());
+		try {
+			if (TessAPI1.TessBaseAPIRecognize(api, null) != 0) throw new IllegalStateException(
+				"OCR: Tesseract could not recognise the page");
+			final List<OcrItem> items = items(api, p, sw, sh, turns, area == null ? 0 : area.x, area == null ? 0
+				: area.y);
+			final String text = text(TessAPI1.TessBaseAPIGetUTF8Text(api));
+			final int mean = TessAPI1.TessBaseAPIMeanTextConf(api);
+			if (document != null) document.add(api);
+			return new OcrPage(text, items, mean, turns * 90);
+		}
+		finally {
+			TessAPI1.TessBaseAPIClear(api);
+		}
+	}
+
+	/** The clockwise quarter turns that make the page upright (0 when OSD is unsure or finds too little text). */
+	private int uprightTurns(final OcrParams p, final byte[] grey, final int w, final int h) {
+		final Path folder = Files.isRegularFile(p.tessdata().resolve(OSD + Models.EXTENSION)) ? p.tessdata()
+			: Models.bundled();
+		final TessBaseAPI osd = handle(folder, OSD, OEM_LEGACY);
+		TessAPI1.TessBaseAPISetVariable(osd, "user_defined_dpi", Integer.toString(p.dpi()));
+		setImage(osd, grey, w, h, p.dpi());
+		try {
+			final IntBuffer deg = IntBuffer.allocate(1);
+			final FloatBuffer conf = FloatBuffer.allocate(1), scriptConf = FloatBuffer.allocate(1);
+			final PointerByReference script = new PointerByReference();
+			if (TessAPI1.TessBaseAPIDetectOrientationScript(osd, deg, conf, script, scriptConf) == 0) return 0;
+			if (conf.get(0) < MIN_ORIENTATION_CONFIDENCE) return 0;
+			// deg = the clockwise rotation the page shows; turning it back is (360 - deg) clockwise
+			return ((360 - deg.get(0)) / 90) & 3;
+		}
+		finally {
+			TessAPI1.TessBaseAPIClear(osd);
+		}
+	}
+
+	private void setImage(final TessBaseAPI api, final byte[] grey, final int w, final int h, final int dpi) {
+		final int n = w * h;
+		if (buffer == null || buffer.capacity() < n) buffer = ByteBuffer.allocateDirect(n);
+		buffer.clear();
+		buffer.put(grey, 0, n).flip();
+		TessAPI1.TessBaseAPISetImage(api, buffer, w, h, 1, w); // Tesseract copies the pixels
+		TessAPI1.TessBaseAPISetSourceResolution(api, dpi);
+	}
+
+	/** The items of the chosen level, in reading order, with TSV-style block/paragraph/line numbers. */
+	private static List<OcrItem> items(final TessBaseAPI api, final OcrParams p, final int w, final int h,
+		final int turns, final int dx, final int dy)
+	{
+		final List<OcrItem> items = new ArrayList<>();
+		final TessResultIterator ri = TessAPI1.TessBaseAPIGetIterator(api);
+		if (ri == null) return items;
+		try {
+			final TessPageIterator pi = TessAPI1.TessResultIteratorGetPageIterator(ri);
+			final int level = p.level().ril();
+			final IntBuffer l = IntBuffer.allocate(1), t = IntBuffer.allocate(1), r = IntBuffer.allocate(1),
+				b = IntBuffer.allocate(1);
+			int block = 0, para = 0, line = 0;
+			boolean newBlock = false, newPara = false, newLine = false;
+			TessAPI1.TessPageIteratorBegin(pi);
+			do {
+				newBlock |= TessAPI1.TessPageIteratorIsAtBeginningOf(pi, 0) != 0;
+				newPara |= TessAPI1.TessPageIteratorIsAtBeginningOf(pi, 1) != 0;
+				newLine |= TessAPI1.TessPageIteratorIsAtBeginningOf(pi, 2) != 0;
+				final String s = text(TessAPI1.TessResultIteratorGetUTF8Text(ri, level));
+				if (s.isBlank()) continue; // an empty element (e.g. an image block) starts nothing
+				if (newBlock) {
+					block++;
+					para = 0;
+					line = 0;
+				}
+				if (newPara || newBlock) {
+					para++;
+					line = 0;
+				}
+				if (newLine || newPara || newBlock) line++;
+				newBlock = newPara = newLine = false;
+				final double conf = TessAPI1.TessResultIteratorConfidence(ri, level);
+				if (conf < p.minConfidence()) continue;
+				if (TessAPI1.TessPageIteratorBoundingBox(pi, level, l, t, r, b) == 0) continue;
+				final Rectangle box = QuarterTurns.unturn(new Rectangle(l.get(0), t.get(0), r.get(0) - l.get(0), b
+					.get(0) - t.get(0)), w, h, turns);
+				items.add(new OcrItem(s.strip(), Math.max(0, Math.min(100, conf)), box.x + dx, box.y + dy, box.width,
+					box.height, p.level(), block, para, line));
+			}
+			while (TessAPI1.TessPageIteratorNext(pi, level) != 0);
+		}
+		finally {
+			TessAPI1.TessResultIteratorDelete(ri);
+		}
+		return items;
+	}
+
+	/** A native UTF-8 string, freed; "" for null. */
+	private static String text(final Pointer p) {
+		if (p == null) return "";
+		try {
+			return p.getString(0, StandardCharsets.UTF_8.name());
+		}
+		finally {
+			TessAPI1.TessDeleteText(p);
+		}
+	}
+
+	/** The handle for that folder and language on this thread, initialised on first use. */
+	private TessBaseAPI handle(final Path folder, final String language, final int oem) {
+		final String key = folder.toAbsolutePath() + "|" + language + "|" + oem;
+		TessBaseAPI api = handles.get(key);
+		if (api == null) {
+			api = TessAPI1.TessBaseAPICreate();
+			final String dir = folder.toAbsolutePath().toString();
+			if (TessAPI1.TessBaseAPIInit2(api, dir.endsWith("/") || dir.endsWith("\\") ? dir : dir + java.io.File.separator,
+				language, oem) != 0)
+			{
+				TessAPI1.TessBaseAPIDelete(api);
+				throw new IllegalArgumentException("OCR: Tesseract cannot load the model(s) '" + language + "' from "
+					+ dir);
+			}
+			TessAPI1.TessBaseAPISetVariable(api, "debug_file", nullDevice());
+			handles.put(key, api);
+		}
+		return api;
+	}
+
+	private static String nullDevice() {
+		return System.getProperty("os.name", "").startsWith("Windows") ? "nul" : "/dev/null";
+	}
+
+	private synchronized void close() {
+		for (final TessBaseAPI api : handles.values()) {
+			TessAPI1.TessBaseAPIEnd(api);
+			TessAPI1.TessBaseAPIDelete(api);
+		}
+		handles.clear();
+	}
+}

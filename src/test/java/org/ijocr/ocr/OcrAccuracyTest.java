@@ -1,0 +1,58 @@
+package org.ijocr.ocr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.ijocr.core.metrics.TextMetrics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Tesseract's own test pages read through the suite's engine: CER against their transcripts. */
+class OcrAccuracyTest {
+
+	@Test
+	void phototestReadsExactly() throws Exception {
+		final OcrPage page = OcrPages.read(OcrParams.defaults().withDpi(200), OcrPages.tesseract(
+			"phototest.tif"));
+		final double cer = TextMetrics.cer(OcrPages.truth("phototest.txt"), page.text());
+		System.out.printf("phototest CER %.4f%n", cer);
+		assertEquals(0, cer, 0, page.text());
+		assertEquals(0, page.orientation());
+	}
+
+	@Test
+	void eurotextWithinThreePercent() throws Exception {
+		final OcrPage page = OcrPages.read(OcrParams.defaults().withDpi(300), OcrPages.tesseract(
+			"eurotext.tif"));
+		final double cer = TextMetrics.cer(OcrPages.truth("eurotext.txt"), page.text());
+		System.out.printf("eurotext CER %.4f%n", cer);
+		assertTrue(cer <= 0.03, "CER " + cer + ":\n" + page.text());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "phototest-rotated-L.png", "phototest-rotated-R.png", "phototest-rotated-180.png" })
+	void rotatedPagesAreTurnedUprightInAuto(final String name) throws Exception {
+		final OcrPages.Grey g = OcrPages.tesseract(name);
+		// the variants are phototest.tif (200 dpi) turned; their PNGs carry no resolution
+		final OcrPage page = OcrPages.read(OcrParams.defaults().withDpi(200), g);
+		final double cer = TextMetrics.cer(OcrPages.truth("phototest.txt"), page.text());
+		System.out.printf("%s: orientation %d, CER %.4f%n", name, page.orientation(), cer);
+		assertTrue(page.orientation() != 0, "the turn was found");
+		assertEquals(0, cer, 0, page.text());
+		// the boxes are in the turned image's coordinates
+		for (final OcrItem it : page.items())
+			assertTrue(it.x() >= 0 && it.y() >= 0 && it.x() + it.width() <= g.width() && it.y() + it.height() <= g
+				.height(), it.toString());
+		// ... on the ink, and turned with the page: words of several letters are taller than wide after a quarter turn
+		int tall = 0, words = 0;
+		for (final OcrItem it : page.items()) {
+			assertTrue(OcrInk.darkPixels(g, it) > 0, "no ink in the box of " + it);
+			if (it.text().length() < 3) continue;
+			words++;
+			if (it.height() > it.width()) tall++;
+		}
+		if (name.contains("180")) assertEquals(0, tall);
+		else assertEquals(words, tall);
+	}
+}

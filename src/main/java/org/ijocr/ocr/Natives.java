@@ -43,9 +43,7 @@ public final class Natives {
 		synchronized (Natives.class) {
 			if (loaded) return;
 			final String platform = platform();
-			if (!Set.of(SUPPORTED.split(", ")).contains(platform)) throw new IllegalStateException("OCR: no Tesseract "
-				+ "natives for this platform (" + platform + ", " + System.getProperty("os.name") + " " + System
-					.getProperty("os.arch") + "); supported: " + SUPPORTED);
+			checkSupported(platform);
 			limitOpenMp();
 			final String tess, lept;
 			try {
@@ -69,6 +67,17 @@ public final class Natives {
 				"ERROR"); // Tess4J's SLF4J API warns about having no logger on first use
 			loaded = true;
 		}
+	}
+
+	/**
+	 * Checks that the suite has natives for a JavaCPP platform name.
+	 *
+	 * @throws IllegalStateException naming the platform, this machine's OS and architecture, and the supported ones
+	 */
+	static void checkSupported(final String platform) {
+		if (!Set.of(SUPPORTED.split(", ")).contains(platform)) throw new IllegalStateException("OCR: no Tesseract "
+			+ "natives for this platform (" + platform + ", " + System.getProperty("os.name") + " " + System.getProperty(
+				"os.arch") + "); supported: " + SUPPORTED);
 	}
 
 	/** Sets OMP_THREAD_LIMIT=1 in the process environment unless it is set (POSIX only; Windows keeps its own). */

@@ -44,6 +44,7 @@ public final class Natives {
 			if (loaded) return;
 			final String platform = platform();
 			checkSupported(platform);
+			quietLogging();
 			limitOpenMp();
 			final String tess, lept;
 			try {
@@ -63,10 +64,14 @@ public final class Natives {
 			final String old = System.getProperty("jna.library.path");
 			if (old != null && !old.isEmpty()) path.add(old);
 			System.setProperty("jna.library.path", String.join(File.pathSeparator, path));
-			if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity",
-				"ERROR"); // Tess4J's SLF4J API warns about having no logger on first use
 			loaded = true;
 		}
+	}
+
+	/** Keeps SLF4J (used by Tess4J) from warning on stderr that no logger is installed; call before Tess4J. */
+	static void quietLogging() {
+		if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity",
+			"ERROR");
 	}
 
 	/**

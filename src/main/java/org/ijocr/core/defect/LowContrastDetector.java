@@ -14,7 +14,7 @@ import net.imglib2.type.numeric.RealType;
  * ({@link TileHistograms}); D = the tile's paper minus the darkest ink level of the 3&times;3 tiles around it (a
  * tile may hold only the edges of glyphs). A tile holds text when D is at least {@code minInk} and at least
  * {@value #MIN_INK_SHARE} of its pixels are darker than the middle of ink and paper, on flat paper (see {@link
- * #MIN_SPREAD}): blank paper, pictures and halftones are not judged; nor are tiles brighter than the page's paper,
+ * TileHistograms#flatPaper}): blank paper, pictures and halftones are not judged; nor are tiles brighter than the page's paper,
  * whose ink glare washed out ({@link GlareDetector}). A text tile is low in contrast when D is below {@code contrast}
  * levels (Michelson-style contrast of ink against paper, as in the print-contrast signal of ISO/IEC 15416 and the
  * global-versus-local contrast argument of Sauvola and Pietikäinen, "Adaptive document image binarization", Pattern
@@ -32,12 +32,6 @@ public final class LowContrastDetector {
 
 	/** Share of a tile's pixels that must be darker than the middle of ink and paper for the tile to hold text. */
 	public static final double MIN_INK_SHARE = 0.01;
-
-	/**
-	 * Paper is flat: the 0.5..0.9 quantile spread of a text tile is at most {@code max(12, D/4)} grey levels
-	 * (halftones, textured pictures and strongly blurred text spread wider).
-	 */
-	public static final double MIN_SPREAD = 12;
 
 	/** Ink-to-paper difference of good print, the score's reference (grey levels). */
 	public static final double GOOD_CONTRAST = 160;
@@ -96,10 +90,9 @@ public final class LowContrastDetector {
 				for (int x = Math.max(0, t % gw - 1); x <= Math.min(gw - 1, t % gw + 1); x++)
 					around = Math.min(around, ink[y * gw + x]);
 			final int paper = th.paper(t), d = paper - around;
-			if (d < p.minInk() || th.countAtMost(t, (paper + around) / 2) < MIN_INK_SHARE * th.total(t) || th.quantile(t,
-				0.9) - th.quantile(t, 0.5) > Math.max(MIN_SPREAD, d / 4.0)) continue; // no text on paper here: unknown
-			if (paper - pagePaper >= Math.max(GlareDetector.Params.DEFAULT.minRise(), GlareDetector.Params.DEFAULT
-				.fraction() * (255 - pagePaper))) continue; // washed out by glare: the glare detector's area
+			if (d < p.minInk() || th.countAtMost(t, (paper + around) / 2) < MIN_INK_SHARE * th.total(t) || !th.flatPaper(t, d))
+				continue; // no text on paper here: unknown
+			if (GlareDetector.glare(paper, (int) pagePaper)) continue; // washed out: the glare detector's area
 			final boolean low = d < p.contrast() || paper < p.shadow() * pagePaper;
 			state[t] = low ? Tiles.FLAGGED : Tiles.CLEAN;
 			score[t] = (float) Math.max(0, Math.min(1, 1 - d / GOOD_CONTRAST));

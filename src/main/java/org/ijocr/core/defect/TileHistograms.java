@@ -102,6 +102,18 @@ public final class TileHistograms {
 	}
 
 	/**
+	 * Whether tile t is text on flat paper, given its ink-to-paper difference d: the spread between its 0.5 and 0.9
+	 * quantiles is at most {@code max(MIN_SPREAD, d / 4)} (most of a text tile is paper of one level; halftones and
+	 * textured pictures spread wider).
+	 */
+	public boolean flatPaper(final int t, final int d) {
+		return quantile(t, 0.9) - quantile(t, 0.5) <= Math.max(MIN_SPREAD, d / 4.0);
+	}
+
+	/** Spread of the 0.5..0.9 quantiles that flat paper may always have (grain; grey levels). */
+	public static final double MIN_SPREAD = 12;
+
+	/**
 	 * The page's paper level: the upper quartile of the tiles' paper levels (blank tiles are paper too), which a
 	 * shadow or a figure on less than three quarters of the page and glare on less than a quarter do not move.
 	 */

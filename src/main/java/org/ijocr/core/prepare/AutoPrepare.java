@@ -68,10 +68,14 @@ public final class AutoPrepare {
 	 * The result: the prepared page and what was done.
 	 *
 	 * @param image the prepared page: a new image of the input's size
+	 * @param grey the page before binarization (mitigated and deskewed; the same as {@code image} when it was not
+	 *          binarized), e.g. for a second reading with other settings
 	 * @param log the steps, in order
 	 * @param skew the skew measured, in degrees (0 when not measured)
 	 */
-	public record Result(ArrayImg<UnsignedByteType, ByteArray> image, List<PrepareStep> log, double skew) {}
+	public record Result(ArrayImg<UnsignedByteType, ByteArray> image, ArrayImg<UnsignedByteType, ByteArray> grey,
+		List<PrepareStep> log, double skew)
+	{}
 
 	/** The blend margin for a page of this size: {@code max(8, min(w, h) / 150)} pixels (16 at A4 300 dpi). */
 	public static int feather(final int w, final int h) {
@@ -113,6 +117,7 @@ public final class AutoPrepare {
 			log.add(new PrepareStep(rotate ? "Deskew" : "Deskew (not needed)", 0, 0, w, h, String.format(Locale.ROOT,
 				"angle=%.2f", skew), ms(t0)));
 		}
+		final byte[] grey = out;
 		if (p.binarize()) {
 			final long t0 = System.nanoTime();
 			final byte[] bin = new byte[w * h];
@@ -121,7 +126,8 @@ public final class AutoPrepare {
 			log.add(new PrepareStep("Binarize", 0, 0, w, h, "method=Auto", ms(t0)));
 			if (p.fixDefects()) despeckle(out, w, h, areas, log);
 		}
-		return new Result(ArrayImgs.unsignedBytes(out, w, h), log, skew);
+		final ArrayImg<UnsignedByteType, ByteArray> image = ArrayImgs.unsignedBytes(out, w, h);
+		return new Result(image, grey == out ? image : ArrayImgs.unsignedBytes(grey, w, h), log, skew);
 	}
 
 	/**

@@ -135,6 +135,7 @@ public final class OcrEngine {
 		TessAPI1.TessBaseAPISetPageSegMode(api, p.psm().code());
 		TessAPI1.TessBaseAPISetVariable(api, "tessedit_char_whitelist", p.whitelist());
 		TessAPI1.TessBaseAPISetVariable(api, "user_defined_dpi", Integer.toString(p.dpi()));
+		TessAPI1.TessBaseAPISetVariable(api, "thresholding_method", Integer.toString(p.thresholding().code()));
 		setImage(api, page, pw, ph, p.dpi());
 		try {
 			if (TessAPI1.TessBaseAPIRecognize(api, null) != 0) throw new IllegalStateException(

@@ -192,6 +192,48 @@ public final class DegradedPages {
 		return new Page(ArrayImgs.unsignedBytes(px, w, h), truths, defect, strength, whole, layout);
 	}
 
+	/**
+	 * One defect applied to the whole of an existing 8-bit grey page (0 = black), as {@link #make} applies it to a
+	 * rendered scene, with the same helpers: Gaussian or motion blur (strength in pixels at 300 dpi, scaled to
+	 * {@code dpi}); low contrast (the 0–255 range squeezed linearly to {@code strength} levels around a mid-grey of
+	 * 110–160); a shadow from one edge; glare spots; impulse noise (strength = fraction of pixels). The capture is
+	 * then simulated as in {@link #make}: paper grain of deviation 2 for the tone and blur defects (impulse noise is
+	 * added to the pixels as they are), rounding to 8 bits. The input is not changed; deterministic from the seed.
+	 *
+	 * @return a new page of the same size
+	 */
+	public static byte[] degrade(final byte[] grey, final int w, final int h, final double dpi, final Defect defect,
+		final double strength, final long seed)
+	{
+		final Random rnd = new Random(seed * 31 + defect.ordinal() * 7919 + Double.hashCode(strength));
+		final int[] all = { 0, 0, w, h };
+		if (defect == Defect.NONE) return grey.clone();
+		if (defect == Defect.NOISE) {
+			final byte[] px = grey.clone();
+			final Random nr = new Random(rnd.nextLong());
+			for (int i = 0; i < w * h; i++)
+				if (nr.nextDouble() < strength) px[i] = nr.nextBoolean() ? 0 : (byte) 255;
+			return px;
+		}
+		float[] lv = new float[w * h];
+		for (int i = 0; i < lv.length; i++)
+			lv[i] = grey[i] & 0xff;
+		final List<Truth> unused = new ArrayList<>();
+		switch (defect) {
+			case GAUSSIAN_BLUR -> lv = blur(lv, w, h, strength * dpi / 300, 0, 0, w, h);
+			case MOTION_BLUR -> lv = motion(lv, w, h, strength * dpi / 300, rnd.nextDouble() * Math.PI, all);
+			case LOW_CONTRAST -> {
+				final double mid = 110 + 50 * rnd.nextDouble();
+				for (int i = 0; i < lv.length; i++)
+					lv[i] = (float) (mid - strength / 2 + strength * lv[i] / 255);
+			}
+			case SHADOW -> shadow(lv, w, h, (int) Math.round(0.6 * dpi), strength, rnd, unused);
+			case GLARE -> glare(lv, w, h, strength, rnd, unused);
+			default -> throw new IllegalArgumentException("unknown defect " + defect);
+		}
+		return grain(lv, w, h, 2, dpi, new Random(seed ^ 0x5eed));
+	}
+
 	private static Truth truth(final Defect d, final int[] r, final double strength) {
 		return new Truth(d.type(), r[0], r[1], r[2], r[3], strength);
 	}

@@ -71,6 +71,33 @@ public final class Pages {
 	static byte[] render(final int width, final int height, final double dpi, final int columns, final Random rnd,
 		final FontPicker fonts)
 	{
+		return render(width, height, dpi, columns, rnd, fonts, new int[] { 8, 9, 10, 11, 12, 14 }, null);
+	}
+
+	/**
+	 * A page with the text drawn on it: one column, paragraphs 10&ndash;12 pt in Serif, SansSerif or Monospaced
+	 * (plain), black on white, antialiased.
+	 *
+	 * @param text the lines drawn, in order, joined by line breaks (a blank line between paragraphs)
+	 */
+	public record TextPage(ArrayImg<UnsignedByteType, ByteArray> image, String text) {}
+
+	/** A one-column text page of the given size and its text (see {@link TextPage}); deterministic from the seed. */
+	public static TextPage textPage(final int width, final int height, final double dpi, final long seed) {
+		final List<String> drawn = new ArrayList<>();
+		final String[] families = { Font.SERIF, Font.SANS_SERIF, Font.MONOSPACED };
+		final byte[] px = render(width, height, dpi, 1, new Random(seed), (rnd, size) -> new Font(families[rnd.nextInt(
+			families.length)], Font.PLAIN, 1).deriveFont(size), new int[] { 10, 11, 12 }, drawn);
+		return new TextPage(ArrayImgs.unsignedBytes(px, width, height), String.join("\n", drawn).strip());
+	}
+
+	/**
+	 * As above, with the point sizes to choose from; the lines drawn are added to {@code drawn} (a blank one after
+	 * each paragraph) when it is not null.
+	 */
+	private static byte[] render(final int width, final int height, final double dpi, final int columns,
+		final Random rnd, final FontPicker fonts, final int[] sizes, final List<String> drawn)
+	{
 		final BufferedImage bi = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
 		final Graphics2D g = bi.createGraphics();
 		g.setColor(Color.WHITE);
@@ -82,7 +109,6 @@ public final class Pages {
 		final int margin = (int) Math.round(0.6 * dpi);
 		final int gutter = (int) Math.round(0.25 * dpi);
 		final int colW = (width - 2 * margin - (columns - 1) * gutter) / columns;
-		final int[] sizes = { 8, 9, 10, 11, 12, 14 };
 		for (int c = 0; c < columns; c++) {
 			final int x0 = margin + c * (colW + gutter);
 			double y = margin;
@@ -96,8 +122,10 @@ public final class Pages {
 				for (final String line : lines) {
 					if (y + lineH > height - margin) break;
 					g.drawString(line, x0, (float) (y + fm.getAscent()));
+					if (drawn != null) drawn.add(line);
 					y += lineH;
 				}
+				if (drawn != null) drawn.add("");
 				y += lineH * 0.8;
 			}
 		}

@@ -114,14 +114,16 @@ public final class TileHistograms {
 	/**
 	 * Per tile, whether it is part of a picture or next to one: a picture tile holds dark and light (an ink-to-paper
 	 * difference of at least {@code minInk}) but no flat paper ({@link #flatPaper} with share 1/2: photo tones and
-	 * halftone screens); the tiles around a picture tile mix its border with the text and are not judged either.
+	 * halftone screens) and not even a tenth of its pixels at the page's paper level (which blurred text keeps between
+	 * its lines); the tiles around a picture tile mix its border with the text and are not judged either.
 	 */
 	public boolean[] nearPicture(final int minInk) {
 		final int gw = tiles.cols(), gh = tiles.rows(), n = tiles.count();
 		final boolean[] pic = new boolean[n], near = new boolean[n];
+		final int pp = pagePaper();
 		for (int t = 0; t < n; t++) {
 			final int d = total[t] == 0 ? 0 : paper(t) - ink(t);
-			pic[t] = d >= minInk && !flatPaper(t, d, 0.5);
+			pic[t] = d >= minInk && !flatPaper(t, d, 0.5) && quantile(t, 0.9) < pp - Math.max(MIN_SPREAD, d / 4.0);
 		}
 		for (int t = 0; t < n; t++) {
 			if (!pic[t]) continue;

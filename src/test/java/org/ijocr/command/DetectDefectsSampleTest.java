@@ -80,16 +80,18 @@ class DetectDefectsSampleTest {
 	void unevenLightSampleIsLowContrastInTheShadow() {
 		final List<Row> rows = detect("03-uneven-light.png");
 		assertEquals(List.of(DefectType.LOW_CONTRAST), types(rows), rows.toString());
-		// the light falls toward (1.1 w, 1.1 h); the deepest shaded text is in the bottom-right quarter
-		final Rectangle bottomRight = new Rectangle(W / 2, H / 2, W / 2, H / 2), topLeft = new Rectangle(0, 0, W / 2,
-			H / 2);
-		long br = 0, tl = 0;
+		// the light falls toward (1.1 w, 1.1 h), to about 0.6 at the text's bottom-right corner (0.6-inch margins):
+		// there the paper is darker than the midpoint of the page's ink and paper; the lit rest of the page is fine
+		final Rectangle bottomRight = new Rectangle(W / 2, H / 2, W / 2, H / 2);
+		long in = 0, all = 0;
+		boolean corner = false;
 		for (final Row r : rows) {
-			br += overlap(r.box(), bottomRight);
-			tl += overlap(r.box(), topLeft);
+			in += overlap(r.box(), bottomRight);
+			all += (long) r.box().width * r.box().height;
+			corner |= r.box().contains(W - 150, H - 200);
 		}
-		assertTrue(br > 0.3 * W / 2 * H / 2, "shadow box covers the dark corner: " + rows);
-		assertEquals(0, tl, "the lit top-left is not low in contrast: " + rows);
+		assertTrue(corner, "a shadow box holds the deepest shaded text: " + rows);
+		assertTrue(in >= 0.9 * all, "the shadow boxes lie in the bottom-right quarter: " + rows);
 	}
 
 	@Test

@@ -81,11 +81,19 @@ public final class BlurDetector {
 		final float[] noise = EdgeWidths.noise(page, tiles);
 		final float[] ratio = new float[n];
 		java.util.Arrays.fill(ratio, Float.NaN);
+		final int[] inks = new int[n];
+		for (int t = 0; t < n; t++)
+			inks[t] = th.total(t) > 0 ? th.ink(t) : 255;
 		int inkSum = 0, inkN = 0;
+		final boolean[] picture = th.nearPicture(MIN_RISE);
 		for (int t = 0; t < n; t++) {
-			final int paper = th.paper(t), ink = th.ink(t);
-			final boolean text = th.total(t) > 0 && paper >= 0.8 * pagePaper && paper - ink >= MIN_RISE && th
-				.flatPaper(t, paper - ink) && !GlareDetector.glare(paper, pagePaper);
+			final int paper = th.paper(t), ink = inks[t];
+			int around = 255; // the darkest ink of the 3x3 tiles: blur lightens thin strokes
+			for (int y = Math.max(0, t / gw - 1); y <= Math.min(gh - 1, t / gw + 1); y++)
+				for (int x = Math.max(0, t % gw - 1); x <= Math.min(gw - 1, t % gw + 1); x++)
+					around = Math.min(around, inks[y * gw + x]);
+			final boolean text = th.total(t) > 0 && !picture[t] && paper >= 0.8 * pagePaper && paper - ink >= MIN_RISE && paper
+				- around >= MIN_CONTRAST && th.flatPaper(t, paper - ink, 0.25) && !GlareDetector.glare(paper, pagePaper);
 			minRise[t] = text ? (int) Math.max(Math.max(MIN_RISE, (paper - ink) / 2), NOISE_RISE * noise[t])
 				: Integer.MAX_VALUE;
 			if (text) {
@@ -117,6 +125,13 @@ public final class BlurDetector {
 	 * edge move with the noise (faded print, washed-out ink under glare), which would read as blur.
 	 */
 	public static final double NOISE_RISE = 24;
+
+	/**
+	 * Smallest ink-to-paper difference of a judged tile, the darkest ink of the 3&times;3 tiles around (grey levels;
+	 * the low-contrast detector's default): fainter text is the {@link LowContrastDetector}'s, and its edges' widths
+	 * are mostly noise.
+	 */
+	public static final int MIN_CONTRAST = 80;
 
 	/** Smallest stroke width the blur is divided by (pixels): thin fonts at 150 dpi measure 1–2 px, unstably. */
 	public static final double MIN_STROKE = 2;

@@ -32,8 +32,8 @@ public final class BlurDetector {
 	/** 10–90 % edge width of a sharp capture with the measuring walk of {@link EdgeWidths} (pixels). */
 	public static final double SHARP_WIDTH = 1.4;
 
-	/** Strong edges a tile direction needs to be judged. */
-	public static final int MIN_EDGES = 6;
+	/** Strong edges the 3&times;3 tiles around a tile need in a direction for it to be judged there (few edges, as at the end of a line, give unstable medians). */
+	public static final int MIN_EDGES = 40;
 
 	/**
 	 * Parameters.
@@ -108,11 +108,19 @@ public final class BlurDetector {
 		for (int t = 0; t < n; t++) {
 			if (minRise[t] == Integer.MAX_VALUE) continue;
 			final int tx = t % gw, ty = t / gw;
-			double width = 0;
-			for (int d = 0; d < 2; d++)
-				if (ew.count[d][t] > 0) width = Math.max(width, ew.median(d, gw, Math.max(0, tx - 1), Math.max(0, ty - 1),
-					Math.min(gw - 1, tx + 1), Math.min(gh - 1, ty + 1), MIN_EDGES));
-			if (width == 0) continue;
+			double sum = 0;
+			int dirs = 0;
+			for (int d = 0; d < 2; d++) {
+				final double m = ew.count[d][t] == 0 ? 0 : ew.median(d, gw, Math.max(0, tx - 1), Math.max(0, ty - 1), Math
+					.min(gw - 1, tx + 1), Math.min(gh - 1, ty + 1), MIN_EDGES);
+				if (m > 0) {
+					sum += m;
+					dirs++;
+				}
+			}
+			if (dirs == 0) continue;
+			// the mean of both directions: glyph tops and bottoms of dense small print widen the vertical one alone
+			final double width = sum / dirs;
 			final double sigma = Math.sqrt(Math.max(0, width * width - SHARP_WIDTH * SHARP_WIDTH))
 				/ EdgeWidths.GAUSS_WIDTH;
 			ratio[t] = (float) (sigma / stroke);

@@ -45,7 +45,7 @@ public final class LowContrastDetector {
 	 * @param shadow a text tile whose paper lies below {@code I + shadow·(P − I)} (I, P: the page's ink and paper) is
 	 *          shaded (default 0.55: at or below about the midpoint, where a global threshold turns the paper into ink)
 	 * @param minInk smallest ink-to-paper difference that counts as text rather than grain or picture texture (default 32)
-	 * @param merge how flagged tiles become areas
+	 * @param merge how flagged tiles become areas (default: bridge 2, at least 3 tiles, half the page is the whole page)
 	 */
 	public record Params(double contrast, double shadow, double minInk, Tiles.Merge merge) {
 

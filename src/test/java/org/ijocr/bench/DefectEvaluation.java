@@ -38,10 +38,13 @@ public final class DefectEvaluation {
 			if (only != null && !d.name().toLowerCase(Locale.ROOT).contains(only)) continue;
 			for (final double s : DefectSets.strengths(d)) {
 				final DefectScores one = new DefectScores();
-				for (int i = 0; i < per; i++) {
+				// the clean row: generated pages and Java2D pages without scanner blur as the shipped samples
+				final List<DegradedPages.Page> clean = d == Defect.NONE ? DefectSets.cleanPages(per, small, 1000L * d
+					.ordinal()) : null;
+				for (int i = 0; i < (clean == null ? per : clean.size()); i++) {
 					final boolean whole = i % 2 == 1 && d != Defect.SHADOW && d != Defect.GLARE;
-					final DegradedPages.Page page = DegradedPages.make(DefectSets.layout(i, small, 1000L * d.ordinal()
-						+ Math.round(s * 1000)), d, s, whole);
+					final DegradedPages.Page page = clean != null ? clean.get(i) : DegradedPages.make(DefectSets.layout(i,
+						small, 1000L * d.ordinal() + Math.round(s * 1000)), d, s, whole);
 					final List<DefectArea> found = DefectSets.detectAll(page);
 					final int w = page.layout().width(), h = page.layout().height();
 					one.add(w, h, page.truths(), found);

@@ -69,6 +69,26 @@ public final class DefectSets {
 	}
 
 	/**
+	 * The clean pages every detector must leave alone: {@code n} generated pages ({@link #layout}: dpi 150–400, with
+	 * and without photo or halftone, scanner blur and paper grain) and, as the shipped samples are made
+	 * ({@link SamplePages}), pure black-on-white antialiased Java2D text without any scanner blur at 150 and 300 dpi,
+	 * in 1 and 2 columns.
+	 */
+	public static List<DegradedPages.Page> cleanPages(final int n, final boolean small, final long seed) {
+		final List<DegradedPages.Page> pages = new ArrayList<>();
+		for (int i = 0; i < n; i++)
+			pages.add(DegradedPages.clean(layout(i, small, seed)));
+		for (final double dpi : new double[] { 150, 300 })
+			for (int cols = 1; cols <= 2; cols++) {
+				final Layout l = small ? Layout.a5(dpi, cols, Figure.NONE, seed + cols) : Layout.a4(dpi, cols, Figure.NONE,
+					seed + cols);
+				pages.add(new DegradedPages.Page(Pages.page(l.width(), l.height(), dpi, cols, l.seed()), List.of(),
+					Defect.NONE, 0, false, l));
+			}
+		return pages;
+	}
+
+	/**
 	 * The i-th layout of a set: dpi 150, 200, 300, 400 in turn, 1 or 2 columns, no figure, a photo or a halftone;
 	 * A4, or A5 when {@code small}.
 	 */

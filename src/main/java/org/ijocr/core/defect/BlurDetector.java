@@ -9,36 +9,43 @@ import net.imglib2.type.numeric.RealType;
  * Finds out-of-focus and motion-blurred areas of a page, relative to the size of its text.
  * <p>
  * Edges are measured per {@link Tiles tile} as in P. Marziliano et al., "A no-reference perceptual blur metric",
- * ICIP 2002 ({@link EdgeWidths}: the mean 10–90 % width of the strong edges across rows and down columns; the larger
- * of the two, so motion blur in any direction counts), pooled over the 3&times;3 tiles around each tile. A blurred
- * step of Gaussian sigma σ is {@code 2.56σ} wide between those levels; a sharp capture's edges measure about
- * {@value #SHARP_WIDTH} px with this walk, so the blur is estimated as {@code σ = √(W² − W0²) / 2.56}. What hurts OCR
- * is blur relative to the glyphs, not in pixels (the same blur of the glyphs is twice as many pixels at twice the
- * dpi; S. Pertuz, D. Puig and M. A. Garcia, "Analysis of focus measure operators for shape-from-focus", Pattern
- * Recognition 46(5), 2013, on the dependence of every focus measure on content and scale), so σ is divided by the
- * page's stroke width S (the median length of horizontal ink runs at the level halfway between the page's ink and
- * paper, which blur that does not erase the strokes leaves nearly unchanged). Tiles of text on paper (at least
- * {@value #MIN_EDGES} strong edges in a direction, paper within 80 % of the page's) are flagged when
- * {@code σ / S ≥ ratio}; blank tiles and pictures are not judged. Flagged tiles merge into areas ({@link
- * Tiles#areas}).
+ * ICIP 2002 ({@link EdgeWidths}: the 20–80 % width of each strong edge across rows and down columns); per direction
+ * the median width over the 3&times;3 tiles around a tile (at least {@value #MIN_EDGES} edges), and the mean of the
+ * two directions, so that motion blur in any direction counts while the tops and bottoms of dense small print, wide
+ * down the columns only, do not. Only edges whose rise is at least {@value #NOISE_RISE} times the tile's noise sigma
+ * count (noise moves the crossings of weaker edges), and only tiles of text on flat paper with an ink-to-paper
+ * difference of at least {@value #MIN_CONTRAST} (fainter text is the {@link LowContrastDetector}'s), not under glare
+ * and not in or next to a picture ({@link TileHistograms#nearPicture}). A blurred step of Gaussian sigma σ is
+ * {@code 1.683σ} wide between those levels; a sharp capture's edges measure about {@value #SHARP_WIDTH} px, so the
+ * blur is estimated as {@code σ = √(W² − W0²) / 1.683}. What hurts OCR is blur relative to the glyphs, not in pixels
+ * (the same blur of the glyphs is twice as many pixels at twice the dpi; S. Pertuz, D. Puig and M. A. Garcia,
+ * "Analysis of focus measure operators for shape-from-focus", Pattern Recognition 46(5), 2013, on the dependence of
+ * every focus measure on content and scale), so σ is divided by the page's stroke width S (the median length of
+ * horizontal ink runs at the level halfway between the page's ink and paper, at least {@value #MIN_STROKE} px: thin
+ * fonts at 150 dpi measure 1–2 px, unstably). Tiles are flagged when {@code σ / S ≥ ratio}; flagged tiles merge into
+ * areas ({@link Tiles#areas}).
  * <p>
- * Score: {@code σ / S} capped at 1: 0.5 = blur of half a stroke width (letters soften, OCR errors begin), 1 = blur of
- * a whole stroke width (strokes and counters run together; re-capture).
+ * Score: {@code σ / S} capped at 1: 0.2 = blur of a fifth of a stroke width (letters soften, OCR errors begin;
+ * Gaussian sigma 2 px at 300 dpi on 8–14 pt text scores about 0.25–0.4), 0.8 and more = blur of most of a stroke width (strokes and
+ * counters run together; re-capture).
  */
 public final class BlurDetector {
 
 	private BlurDetector() {}
 
-	/** 10–90 % edge width of a sharp capture with the measuring walk of {@link EdgeWidths} (pixels). */
+	/** 20–80 % edge width of a sharp capture with the measuring walk of {@link EdgeWidths} (pixels). */
 	public static final double SHARP_WIDTH = 1.4;
 
-	/** Strong edges a tile direction needs to be judged. */
-	public static final int MIN_EDGES = 6;
+	/**
+	 * Strong edges the 3&times;3 tiles around a tile need in a direction for it to be judged there (few edges, as at
+	 * the end of a line, give unstable medians).
+	 */
+	public static final int MIN_EDGES = 40;
 
 	/**
 	 * Parameters.
 	 *
-	 * @param ratio blur sigma over stroke width that flags a tile (default 0.5)
+	 * @param ratio blur sigma over stroke width that flags a tile (default 0.2)
 	 * @param merge how flagged tiles become areas
 	 */
 	public record Params(double ratio, Tiles.Merge merge) {
@@ -108,11 +115,19 @@ public final class BlurDetector {
 		for (int t = 0; t < n; t++) {
 			if (minRise[t] == Integer.MAX_VALUE) continue;
 			final int tx = t % gw, ty = t / gw;
-			double width = 0;
-			for (int d = 0; d < 2; d++)
-				if (ew.count[d][t] > 0) width = Math.max(width, ew.median(d, gw, Math.max(0, tx - 1), Math.max(0, ty - 1),
-					Math.min(gw - 1, tx + 1), Math.min(gh - 1, ty + 1), MIN_EDGES));
-			if (width == 0) continue;
+			double sum = 0;
+			int dirs = 0;
+			for (int d = 0; d < 2; d++) {
+				final double m = ew.count[d][t] == 0 ? 0 : ew.median(d, gw, Math.max(0, tx - 1), Math.max(0, ty - 1), Math
+					.min(gw - 1, tx + 1), Math.min(gh - 1, ty + 1), MIN_EDGES);
+				if (m > 0) {
+					sum += m;
+					dirs++;
+				}
+			}
+			if (dirs == 0) continue;
+			// the mean of both directions: glyph tops and bottoms of dense small print widen the vertical one alone
+			final double width = sum / dirs;
 			final double sigma = Math.sqrt(Math.max(0, width * width - SHARP_WIDTH * SHARP_WIDTH))
 				/ EdgeWidths.GAUSS_WIDTH;
 			ratio[t] = (float) (sigma / stroke);

@@ -149,7 +149,7 @@ final class EdgeWidths {
 	}
 
 	/**
-	 * The 10–90 % width of the edge whose steepest step is between i and i+1, or 0 if its rise is below
+	 * The 20–80 % width of the edge whose steepest step is between i and i+1, or 0 if its rise is below
 	 * {@code minRise}.
 	 */
 	static double width(final int[] f, final int n, final int i, final boolean up, final int tol, final int minRise) {

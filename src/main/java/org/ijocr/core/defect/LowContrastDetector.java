@@ -16,7 +16,8 @@ import net.imglib2.type.numeric.RealType;
  * {@value #MIN_INK_SHARE} of its pixels are darker than the middle of ink and paper, on flat paper (see {@link
  * TileHistograms#flatPaper}): blank paper, pictures and halftones are not judged; nor are tiles brighter than the page's paper,
  * whose ink glare washed out ({@link GlareDetector}). A text tile is low in contrast when D is below {@code contrast}
- * levels (Michelson-style contrast of ink against paper, as in the print-contrast signal of ISO/IEC 15416 and the
+ * levels and so is the median D of the page's text tiles (faded print; a faint-looking patch inside good print is
+ * mostly a picture's light texture) or its paper is shaded below {@link TileHistograms#DARK_PAPER} of the page's (Michelson-style contrast of ink against paper, as in the print-contrast signal of ISO/IEC 15416 and the
  * global-versus-local contrast argument of Sauvola and Pietikäinen, "Adaptive document image binarization", Pattern
  * Recognition 33, 2000), or when its paper lies below {@code I + shadow·(P − I)}, P the page's paper level ({@link
  * TileHistograms#pagePaper}) and I its ink level (the median ink level of its text tiles): with the default 0.5 the
@@ -44,12 +45,12 @@ public final class LowContrastDetector {
 	 * @param shadow a text tile whose paper lies below {@code I + shadow·(P − I)} (I, P: the page's ink and paper) is
 	 *          shaded (default 0.55: at or below about the midpoint, where a global threshold turns the paper into ink)
 	 * @param minInk smallest ink-to-paper difference that counts as text rather than grain or picture texture (default 32)
-	 * @param merge how flagged tiles become areas
+	 * @param merge how flagged tiles become areas (default: bridge 2, at least 3 tiles, half the page is the whole page)
 	 */
 	public record Params(double contrast, double shadow, double minInk, Tiles.Merge merge) {
 
 		/** The defaults. */
-		public static final Params DEFAULT = new Params(80, 0.55, 32, Tiles.Merge.DEFAULT);
+		public static final Params DEFAULT = new Params(80, 0.55, 32, new Tiles.Merge(2, 3, 0.5));
 
 		/** Validates. */
 		public Params {
@@ -108,9 +109,17 @@ public final class LowContrastDetector {
 		java.util.Arrays.sort(inks, 0, texts);
 		// the page's ink: the median ink level of its text tiles; a global threshold sits between it and the paper
 		final double pageInk = inks[texts / 2], shade = pageInk + p.shadow() * (pagePaper - pageInk);
+		// faint print: the page's text as a whole is faint (a faint-looking patch inside good print is a picture's
+		// light texture more often than faded ink)
+		final int[] ds = new int[texts];
+		for (int t = 0, k = 0; t < n; t++)
+			if (d[t] >= 0) ds[k++] = d[t];
+		java.util.Arrays.sort(ds);
+		final boolean faint = ds[texts / 2] < p.contrast();
 		for (int t = 0; t < n; t++) {
 			if (d[t] < 0) continue;
-			final boolean low = d[t] < p.contrast() || th.paper(t) < shade;
+			final boolean low = d[t] < p.contrast() && (faint || th.paper(t) < TileHistograms.DARK_PAPER * pagePaper) || th
+				.paper(t) < shade;
 			state[t] = low ? Tiles.FLAGGED : Tiles.CLEAN;
 			score[t] = (float) Math.max(0, Math.min(1, 1 - d[t] / GOOD_CONTRAST));
 		}

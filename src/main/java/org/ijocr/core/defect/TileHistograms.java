@@ -115,7 +115,8 @@ public final class TileHistograms {
 	 * Per tile, whether it is part of a picture or next to one: a picture tile holds dark and light (an ink-to-paper
 	 * difference of at least {@code minInk}) but no flat paper ({@link #flatPaper} with share 1/2: photo tones and
 	 * halftone screens) and not even a tenth of its pixels at the page's paper level (which blurred text keeps between
-	 * its lines); the tiles around a picture tile mix its border with the text and are not judged either.
+	 * its lines), together with the tiles connected to it whose paper level is below {@value #DARK_PAPER} of the
+	 * page's and which do not look like text on flat paper (the picture's flat dark tones; not shaded text); the tiles around a picture tile mix its border with the text and are not judged either.
 	 */
 	public boolean[] nearPicture(final int minInk) {
 		final int gw = tiles.cols(), gh = tiles.rows(), n = tiles.count();
@@ -124,6 +125,22 @@ public final class TileHistograms {
 		for (int t = 0; t < n; t++) {
 			final int d = total[t] == 0 ? 0 : paper(t) - ink(t);
 			pic[t] = d >= minInk && !flatPaper(t, d, 0.5) && quantile(t, 0.9) < pp - Math.max(MIN_SPREAD, d / 4.0);
+		}
+		// a picture's flat dark tones belong to it: grow into tiles well below the paper level
+		final int[] queue = new int[n];
+		int head = 0, tail = 0;
+		for (int t = 0; t < n; t++)
+			if (pic[t]) queue[tail++] = t;
+		while (head < tail) {
+			final int t = queue[head++];
+			for (int y = Math.max(0, t / gw - 1); y <= Math.min(gh - 1, t / gw + 1); y++)
+				for (int x = Math.max(0, t % gw - 1); x <= Math.min(gw - 1, t % gw + 1); x++) {
+					final int u = y * gw + x;
+					if (!pic[u] && total[u] > 0 && paper(u) < DARK_PAPER * pp && !textOnPaper(u, minInk)) {
+						pic[u] = true;
+						queue[tail++] = u;
+					}
+				}
 		}
 		for (int t = 0; t < n; t++) {
 			if (!pic[t]) continue;
@@ -134,8 +151,17 @@ public final class TileHistograms {
 		return near;
 	}
 
-	/** The lower quantile of the paper's spread: text covers less than this share of a tile; photo tones spread. */
-	public static final double FLAT_QUANTILE = 0.3;
+	/** Whether tile t looks like text on flat paper: ink at least {@code minInk} below a flat paper level. */
+	private boolean textOnPaper(final int t, final int minInk) {
+		final int d = paper(t) - ink(t);
+		return d >= minInk && flatPaper(t, d, 0.25);
+	}
+
+	/** Paper level, relative to the page's, below which a tile next to a picture belongs to the picture. */
+	public static final double DARK_PAPER = 0.8;
+
+	/** The lower quantile of the paper's spread: text covers less than half of a tile. */
+	public static final double FLAT_QUANTILE = 0.5;
 
 	/** Spread of the 0.5..0.9 quantiles that flat paper may always have (grain; grey levels). */
 	public static final double MIN_SPREAD = 12;

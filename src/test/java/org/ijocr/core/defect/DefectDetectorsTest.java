@@ -52,14 +52,14 @@ class DefectDetectorsTest {
 
 	@Test
 	void shadowOfACurvedPage() {
-		// below the 0.9 target (see the report): the box of the shaded text runs a tile past the true band
+		// on this small set below the 0.9 target (see the report): boxes of tiles against a band of light <= 0.6
 		final DefectScores s = score(Defect.SHADOW, 4, 0.65, 0.8);
 		assertTrue(s.f1(DefectType.LOW_CONTRAST) >= 0.75, s.line(DefectType.LOW_CONTRAST));
 	}
 
 	@Test
 	void gaussianBlurFromSigmaTwo() {
-		// 0.85 on this set, below the 0.9 target (see the report); the evaluation's larger set gives 0.99
+		// one whole 150-dpi page of sigma 4 is missed on this set (see the report)
 		final DefectScores s = score(Defect.GAUSSIAN_BLUR, 4, 2, 4);
 		assertTrue(s.f1(DefectType.BLUR) >= 0.8, s.line(DefectType.BLUR));
 	}
@@ -80,12 +80,23 @@ class DefectDetectorsTest {
 	}
 
 	@Test
-	void cleanPagesHaveNoNoiseOrGlare() {
-		final DefectScores s = score(Defect.NONE, 6, 0);
-		assertEquals(0, s.falseAreas(DefectType.SALT_PEPPER_NOISE), s.line(DefectType.SALT_PEPPER_NOISE));
-		assertEquals(0, s.falseAreas(DefectType.GLARE), s.line(DefectType.GLARE));
-		// not met yet: small low-contrast boxes on up to 2 of 6 clean pages (see the report)
-		assertTrue(s.falsePages(DefectType.LOW_CONTRAST) <= 2, s.line(DefectType.LOW_CONTRAST));
+	void cleanPagesHaveNoAreaOfAnyType() {
+		// generated A5 pages at 150/300/200/400 dpi with and without photo or halftone, and Java2D pages at 150 and 300
+		// dpi without scanner blur (as the shipped samples)
+		for (final DegradedPages.Page p : DefectSets.cleanPages(6, true, 77))
+			assertEquals(List.of(), DefectSets.detectAll(p), p.toString());
+	}
+
+	@Test
+	void photosAndHalftonesAreNoDefect() {
+		// a page with a photo-like block or a halftone block at each dpi: no area of any type
+		for (final double dpi : new double[] { 150, 200, 300, 400 })
+			for (final DegradedPages.Figure f : new DegradedPages.Figure[] { DegradedPages.Figure.PHOTO,
+				DegradedPages.Figure.HALFTONE })
+			{
+				final DegradedPages.Page p = DegradedPages.clean(DegradedPages.Layout.a5(dpi, 1, f, 300 + (long) dpi));
+				assertEquals(List.of(), DefectSets.detectAll(p), p.toString());
+			}
 	}
 
 	@Test

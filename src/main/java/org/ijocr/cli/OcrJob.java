@@ -18,6 +18,14 @@ import org.ijocr.ocr.OcrFormat;
 import org.ijocr.ocr.OcrLevel;
 import org.ijocr.ocr.OcrPage;
 import org.ijocr.ocr.OcrParams;
+import org.ijocr.defect.DefectDetectorService;
+import org.ijocr.ij1.AutoRead;
+import org.ijocr.ij1.Csv;
+import org.ijocr.ij1.Defects;
+import org.ijocr.ij1.DefectsTable;
+import org.ijocr.ij1.Prepare;
+import org.ijocr.ij1.SciJava;
+import ij.io.FileSaver;
 import org.ijocr.ocr.PageSegMode;
 
 /**
@@ -28,12 +36,15 @@ import org.ijocr.ocr.PageSegMode;
 final class OcrJob {
 
 	static final String USAGE = "       ij-ocr ocr [--lang L] [--level Word|Line|Paragraph|Block] [--psm P] [--dpi N]"
-		+ " [--format txt,tsv,hocr,alto,pdf] [--threads N] [--tessdata DIR] --out DIR [--verbose] FILES-OR-FOLDERS...";
+		+ " [--format txt,tsv,hocr,alto,pdf] [--threads N] [--tessdata DIR] [--prepare none|auto] --out DIR [--verbose]"
+		+ " FILES-OR-FOLDERS...\n"
+		+ "                                (--prepare auto: fix defects, deskew, binarize first; also writes <name>.prepared.png,\n"
+		+ "                                 .annotated.png, .words.csv, .defects.csv and .prepare.csv)";
 
 	private OcrJob() {}
 
 	static int run(final String[] args, final PrintStream err) {
-		String lang = "eng", level = "Word", psm = "Auto", formats = "txt", tessdata = null, out = null;
+		String lang = "eng", level = "Word", psm = "Auto", formats = "txt", tessdata = null, out = null, prepare = "none";
 		int dpi = 0, threads = 1;
 		boolean verbose = false;
 		final List<String> inputs = new java.util.ArrayList<>();
@@ -62,10 +73,16 @@ final class OcrJob {
 				case "--threads" -> threads = number(key, value, 1, 256);
 				case "--tessdata" -> tessdata = value;
 				case "--out" -> out = value;
+				case "--prepare" -> prepare = value.toLowerCase(java.util.Locale.ROOT);
 				default -> throw new Main.UsageException("unknown option " + key);
 			}
 		}
 		if (out == null) throw new Main.UsageException("ocr needs --out DIR");
+		if (!prepare.equals("none") && !prepare.equals("auto")) throw new Main.UsageException(
+			"--prepare must be none or auto, not '" + prepare + "'");
+		final DefectDetectorService detectors = prepare.equals("auto") ? SciJava.context().getService(
+			DefectDetectorService.class) : null;
+		final Map<Path, String> summary = new ConcurrentHashMap<>();
 		if (inputs.isEmpty()) throw new Main.UsageException("ocr needs at least one input file or folder");
 		final Set<OcrFormat> fmts;
 		final OcrParams base;
@@ -108,7 +125,13 @@ final class OcrJob {
 			final List<OcrPage> pages;
 			try (OcrDocument doc = new OcrDocument(target, fmts, file.getFileName().toString(), p.tessdata())) {
 				try {
-					pages = OcrImages.recognize(imp, p, doc);
+					if (detectors == null) pages = OcrImages.recognize(imp, p, doc);
+					else {
+						final AutoRead.Pages r = AutoRead.read(imp, p, detectors, doc);
+						pages = r.pages();
+						writeExtras(imp, r, outDir, name, file);
+						summary.put(file, summary(r));
+					}
 				}
 				catch (final RuntimeException e) {
 					doc.close();
@@ -123,7 +146,55 @@ final class OcrJob {
 			return words + " " + p.level().label().toLowerCase(java.util.Locale.ROOT) + "s" + (pages.size() > 1 ? " on "
 				+ pages.size() + " pages" : "");
 		});
+		if (!summary.isEmpty()) {
+			err.println("summary (prepare=auto):");
+			for (final Path f : files)
+				if (summary.containsKey(f)) err.println("  " + f.getFileName() + ": " + summary.get(f));
+		}
 		return batch.summary(done, "read, results in " + outDir);
+	}
+
+	/**
+	 * With {@code --prepare auto}: the prepared page, a picture of the page with the defect areas and the words drawn,
+	 * and the tables (words, defects, preparation log) as CSV.
+	 */
+	private static void writeExtras(final ImagePlus imp, final AutoRead.Pages r, final Path outDir, final String name,
+		final Path input) throws IOException
+	{
+		Main.save(r.prepared(), outDir, name + ".prepared", input);
+		final int n = imp.getStackSize();
+		for (int s = 1; s <= n; s++) {
+			final Path png = outDir.resolve(n == 1 ? name + ".annotated.png" : String.format(java.util.Locale.ROOT,
+				"%s-%04d.annotated.png", name, s));
+			if (!new FileSaver(AutoRead.annotated(imp, r, s)).saveAsPng(png.toString())) throw new IOException(
+				"cannot write " + png);
+		}
+		writeCsv(outDir.resolve(name + ".words.csv"), Csv.of(OcrImages.table(r.pages()), OcrImages.COLUMNS, Set.of()),
+			input);
+		writeCsv(outDir.resolve(name + ".defects.csv"), DefectsTable.csv(DefectsTable.of(r.defects())), input);
+		writeCsv(outDir.resolve(name + ".prepare.csv"), Csv.of(Prepare.table(r.log()), Prepare.COLUMNS, Set.of()),
+			input);
+	}
+
+	private static void writeCsv(final Path f, final String text, final Path input) throws IOException {
+		if (Batch.sameFile(input, f.toFile())) throw new IOException("refusing to overwrite the input with " + f);
+		Files.writeString(f, text, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	/** {@code 2 defect area(s) (GLARE, BLUR), 312 words, mean confidence 87, 3 line(s) read again}. */
+	private static String summary(final AutoRead.Pages r) {
+		final java.util.Set<String> types = new java.util.TreeSet<>();
+		for (final Defects.Found f : r.defects())
+			types.add(f.area().type().name());
+		int words = 0;
+		double conf = 0;
+		for (final OcrPage pg : r.pages())
+			for (final org.ijocr.ocr.OcrItem it : pg.items()) {
+				words++;
+				conf += it.confidence();
+			}
+		return r.defects().size() + " defect area(s)" + (types.isEmpty() ? "" : " (" + String.join(", ", types) + ")")
+			+ ", " + words + " item(s), mean confidence " + (words == 0 ? 0 : Math.round(conf / words));
 	}
 
 	private static int number(final String key, final String value, final int min, final int max) {

@@ -11,6 +11,7 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import ij.plugin.frame.RoiManager;
 
+import org.ijocr.defect.DefectDetectorService;
 import org.ijocr.ij1.OcrImages;
 import org.ijocr.ocr.Models;
 import org.ijocr.ocr.OcrDocument;
@@ -43,6 +44,9 @@ import org.scijava.plugin.Plugin;
  * </ul>
  * {@code dpi=0} takes the resolution from the image's calibration (unit inch, cm, mm or µm), else 300.
  * {@code psm=Auto} (default) first detects pages turned by 90°, 180° or 270° and reads them upright.
+ * {@code prepare=Auto} reads a prepared copy of each slice instead ({@link org.ijocr.ij1.AutoRead}): every defect
+ * area fixed where it is, the page deskewed and binarized, and lines that still read with low confidence read again
+ * with other settings, keeping the better reading; the image itself is not changed.
  */
 @Plugin(type = Command.class, label = "OCR Recognize", description = "Read the text of the image (Tesseract)")
 public class RecognizeCommand implements Command {
@@ -79,6 +83,14 @@ public class RecognizeCommand implements Command {
 	@Parameter(label = "Min confidence", description = "rows and ROIs below this confidence (0–100) are left out",
 		min = "0", max = "100")
 	private double min_confidence = 0;
+
+	@Parameter(label = "Prepare", description = "None = read the image as it is; Auto = fix each defect area, deskew "
+		+ "and binarize first (as OCR Auto Prepare, on a copy), and read weak lines again with other settings",
+		choices = { "None", "Auto" })
+	private String prepare = "None";
+
+	@Parameter
+	private DefectDetectorService detectors;
 
 	@Parameter(label = "Model folder", description = "folder of <language>.traineddata files; empty = "
 		+ "TESSDATA_PREFIX, else the bundled English model", style = "directory", required = false)
@@ -117,10 +129,10 @@ public class RecognizeCommand implements Command {
 			try (OcrDocument doc = new OcrDocument(dir.resolve(baseName(imp.getTitle())), fmts, imp.getTitle(),
 				folder))
 			{
-				pages = OcrImages.recognize(imp, params, doc);
+				pages = OcrImages.recognize(imp, params, doc, auto());
 			}
 		}
-		else pages = OcrImages.recognize(imp, params, null);
+		else pages = OcrImages.recognize(imp, params, null, auto());
 		table = OcrImages.table(pages);
 		final ij.gui.Overlay overlay = OcrImages.overlay(pages);
 		imp.setOverlay(overlay);
@@ -129,6 +141,11 @@ public class RecognizeCommand implements Command {
 		if (roi_manager) toRoiManager(overlay);
 		if (!GraphicsEnvironment.isHeadless() && !ij.macro.Interpreter.isBatchMode()) new ij.text.TextWindow(
 			TEXT_PROPERTY + " - " + imp.getTitle(), text, 500, 400);
+	}
+
+	/** The detectors when {@code prepare=Auto}, else {@code null}. */
+	private DefectDetectorService auto() {
+		return prepare.equalsIgnoreCase("Auto") ? detectors : null;
 	}
 
 	private void toRoiManager(final ij.gui.Overlay overlay) {

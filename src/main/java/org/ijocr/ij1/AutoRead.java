@@ -6,6 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.gui.Overlay;
+import ij.gui.Roi;
+import ij.process.ByteProcessor;
+
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
@@ -14,7 +20,9 @@ import org.ijocr.core.Storage;
 import org.ijocr.core.defect.DefectArea;
 import org.ijocr.core.prepare.AutoPrepare;
 import org.ijocr.core.prepare.PrepareParams;
+import org.ijocr.core.prepare.PrepareStep;
 import org.ijocr.defect.DefectDetectorService;
+import org.ijocr.ocr.OcrDocument;
 import org.ijocr.ocr.OcrEngine;
 import org.ijocr.ocr.OcrItem;
 import org.ijocr.ocr.OcrLevel;
@@ -60,7 +68,7 @@ public final class AutoRead {
 
 	/** Reads a grey page (0 = black) with {@code prepare=Auto}, using the suite's registered defect detectors. */
 	public static OcrPage read(final byte[] grey, final int w, final int h, final OcrParams p) {
-		return run(ImgWrap.bytes(grey, w, h), p, SciJava.context().getService(DefectDetectorService.class), null)
+		return run(ImgWrap.bytes(grey, w, h), p, SciJava.context().getService(DefectDetectorService.class), null, null)
 			.page();
 	}
 
@@ -68,16 +76,17 @@ public final class AutoRead {
 	 * Detects, prepares and reads one page.
 	 *
 	 * @param roi the part to read (page coordinates) or {@code null}
+	 * @param document exports to add the first reading of the prepared page to, or {@code null}
 	 */
 	public static Result run(final ArrayImg<UnsignedByteType, ByteArray> page, final OcrParams p,
-		final DefectDetectorService service, final Rectangle roi)
+		final DefectDetectorService service, final Rectangle roi, final OcrDocument document)
 	{
 		final int w = (int) page.dimension(0), h = (int) page.dimension(1);
 		final List<DefectArea> areas = service.detect(page, service.detectors());
 		final AutoPrepare.Result prep = AutoPrepare.prepare(page, areas, PrepareParams.DEFAULT);
 		final byte[] bin = Storage.bytes(prep.image()), grey = Storage.bytes(prep.grey());
 		final OcrEngine engine = OcrEngine.forThread();
-		final OcrPage first = engine.recognize(p, bin, w, h, roi, null);
+		final OcrPage first = engine.recognize(p, bin, w, h, roi, document);
 		// the weak lines, least confident first
 		final Map<String, List<OcrItem>> lines = new LinkedHashMap<>();
 		for (final OcrItem it : first.items())
@@ -112,6 +121,72 @@ public final class AutoRead {
 		final double conf = items.stream().mapToDouble(OcrItem::confidence).average().orElse(0);
 		return new Result(new OcrPage(text(items, first.text(), lines, replaced), items, (int) Math.round(conf), first
 			.orientation()), prep, areas, retried, replaced.size());
+	}
+
+	/**
+	 * What {@code prepare=Auto} made of every slice of an image.
+	 *
+	 * @param pages the reading of each slice
+	 * @param prepared the prepared slices (a new 8-bit image titled {@code <title>-prepared})
+	 * @param log the preparation steps, per slice (detection included)
+	 * @param defects the defect areas found, per slice, with their mitigations
+	 */
+	public record Pages(List<OcrPage> pages, ImagePlus prepared, List<Prepare.Row> log, List<Defects.Found> defects) {}
+
+	/**
+	 * Reads every slice of {@code imp} with {@code prepare=Auto} (within the bounds of its area selection); the image
+	 * is not changed.
+	 *
+	 * @param document exports to add each slice's first reading of the prepared page to, or {@code null}
+	 */
+	public static Pages read(final ImagePlus imp, final OcrParams p, final DefectDetectorService service,
+		final OcrDocument document)
+	{
+		final Roi roi = imp.getRoi();
+		final Rectangle area = roi != null && roi.isArea() ? roi.getBounds() : null;
+		final int w = imp.getWidth(), h = imp.getHeight(), n = imp.getStackSize();
+		final List<OcrPage> pages = new ArrayList<>();
+		final List<Prepare.Row> log = new ArrayList<>();
+		final List<Defects.Found> found = new ArrayList<>();
+		final ImageStack prepared = new ImageStack(w, h);
+		ImageFilters.withImageJThreads(() -> {
+			for (int s = 1; s <= n; s++) {
+				final long t0 = System.nanoTime();
+				final Result r = run(ImgWrap.bytes(OcrImages.grey(imp, s), w, h), p, service, area, document);
+				pages.add(r.page());
+				log.add(new Prepare.Row(s, new PrepareStep("Detect, prepare and read", 0, 0, w, h, "defects=" + r
+					.defects().size() + ", lines read again=" + r.retried() + ", kept=" + r.improved(), (System.nanoTime()
+						- t0) / 1e6)));
+				for (final PrepareStep st : r.prepared().log())
+					log.add(new Prepare.Row(s, st));
+				for (final DefectArea a : r.defects())
+					found.add(new Defects.Found(s, a, service.detector(a.type()).mitigation(a)));
+				prepared.addSlice(imp.getStack().getSliceLabel(s), new ByteProcessor(w, h, Storage.bytes(r.prepared()
+					.image())));
+			}
+		});
+		final ImagePlus out = new ImagePlus(Prepare.title(imp.getTitle()), prepared);
+		out.setCalibration(imp.getCalibration().copy());
+		return new Pages(pages, out, log, found);
+	}
+
+	/**
+	 * A picture of slice {@code slice} of the page that was read: the original as RGB with the defect areas (in their
+	 * type colours, with the legend) and the items' boxes (in their confidence colours) drawn in.
+	 */
+	public static ImagePlus annotated(final ImagePlus imp, final Pages r, final int slice) {
+		final ImagePlus copy = new ImagePlus(imp.getTitle(), imp.getStack());
+		copy.setCalibration(imp.getCalibration());
+		final Overlay ov = OcrImages.overlay(r.pages());
+		final List<Defects.Found> here = new ArrayList<>();
+		for (final Defects.Found f : r.defects())
+			if (f.slice() == slice) here.add(f);
+		for (final Roi roi : DefectsOverlay.rois(copy, here))
+			ov.add(roi);
+		for (final Roi roi : DefectsOverlay.legend(copy, here))
+			ov.add(roi);
+		copy.setOverlay(ov);
+		return DefectsOverlay.flatten(copy, slice);
 	}
 
 	private static String lineKey(final OcrItem it) {

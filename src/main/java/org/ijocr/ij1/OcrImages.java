@@ -16,6 +16,7 @@ import ij.measure.ResultsTable;
 import ij.process.ByteProcessor;
 import ij.process.ImageProcessor;
 
+import org.ijocr.defect.DefectDetectorService;
 import org.ijocr.ocr.OcrDocument;
 import org.ijocr.ocr.OcrEngine;
 import org.ijocr.ocr.OcrItem;
@@ -32,6 +33,10 @@ public final class OcrImages {
 	public static final double RED_BELOW = 50;
 	/** Confidence below which an item's ROI is orange (green from here on). */
 	public static final double ORANGE_BELOW = 80;
+
+	/** The columns of the {@code OCR Results} table, in order. */
+	public static final List<String> COLUMNS = List.of("Text", "Confidence", "X", "Y", "Width", "Height", "Level",
+		"Block", "Paragraph", "Line", "Slice");
 
 	/** The separator of the pages of a stack in the text (a form feed, as in Tesseract's text output). */
 	public static final String PAGE_SEPARATOR = "\f";
@@ -103,13 +108,28 @@ public final class OcrImages {
 	 * page to {@code document} when given. The image is not changed.
 	 */
 	public static List<OcrPage> recognize(final ImagePlus imp, final OcrParams params, final OcrDocument document) {
+		return recognize(imp, params, document, null);
+	}
+
+	/**
+	 * As {@link #recognize(ImagePlus, OcrParams, OcrDocument)}, each slice prepared first when {@code prepare} is given
+	 * ({@link AutoRead}: defects fixed, deskewed, binarized, weak lines read again; the exports hold the first reading
+	 * of the prepared page).
+	 *
+	 * @param prepare the defect detectors for {@code prepare=Auto}, or {@code null} to read the slices as they are
+	 */
+	public static List<OcrPage> recognize(final ImagePlus imp, final OcrParams params, final OcrDocument document,
+		final DefectDetectorService prepare)
+	{
 		final Roi roi = imp.getRoi();
 		final Rectangle area = roi != null && roi.isArea() ? roi.getBounds() : null;
+		final List<OcrPage> read = prepare == null ? null : AutoRead.read(imp, params, prepare, document).pages();
 		final OcrEngine engine = OcrEngine.forThread();
 		final List<OcrPage> pages = new ArrayList<>();
 		final int n = imp.getStackSize();
 		for (int s = 1; s <= n; s++) {
-			OcrPage page = engine.recognize(params, grey(imp, s), imp.getWidth(), imp.getHeight(), area, document);
+			OcrPage page = read != null ? read.get(s - 1) : engine.recognize(params, grey(imp, s), imp.getWidth(), imp
+				.getHeight(), area, document);
 			if (roi != null && roi.isArea() && roi.getType() != Roi.RECTANGLE) page = inside(page, roi);
 			pages.add(page);
 		}

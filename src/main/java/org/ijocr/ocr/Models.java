@@ -50,6 +50,7 @@ public final class Models {
 		if (b == null) synchronized (Models.class) {
 			b = bundled;
 			if (b == null || !Files.isRegularFile(b.resolve("eng" + EXTENSION))) {
+				Natives.quietLogging();
 				final File f = LoadLibs.extractTessResources("tessdata");
 				if (f == null || !new File(f, "eng" + EXTENSION).isFile()) throw new IllegalStateException(
 					"OCR: cannot unpack the bundled English model from Tess4J's jar into " + f);

@@ -43,9 +43,8 @@ public final class Natives {
 		synchronized (Natives.class) {
 			if (loaded) return;
 			final String platform = platform();
-			if (!Set.of(SUPPORTED.split(", ")).contains(platform)) throw new IllegalStateException("OCR: no Tesseract "
-				+ "natives for this platform (" + platform + ", " + System.getProperty("os.name") + " " + System
-					.getProperty("os.arch") + "); supported: " + SUPPORTED);
+			checkSupported(platform);
+			quietLogging();
 			limitOpenMp();
 			final String tess, lept;
 			try {
@@ -65,10 +64,25 @@ public final class Natives {
 			final String old = System.getProperty("jna.library.path");
 			if (old != null && !old.isEmpty()) path.add(old);
 			System.setProperty("jna.library.path", String.join(File.pathSeparator, path));
-			if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity",
-				"ERROR"); // Tess4J's SLF4J API warns about having no logger on first use
 			loaded = true;
 		}
+	}
+
+	/** Keeps SLF4J (used by Tess4J) from warning on stderr that no logger is installed; call before Tess4J. */
+	static void quietLogging() {
+		if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity",
+			"ERROR");
+	}
+
+	/**
+	 * Checks that the suite has natives for a JavaCPP platform name.
+	 *
+	 * @throws IllegalStateException naming the platform, this machine's OS and architecture, and the supported ones
+	 */
+	static void checkSupported(final String platform) {
+		if (!Set.of(SUPPORTED.split(", ")).contains(platform)) throw new IllegalStateException("OCR: no Tesseract "
+			+ "natives for this platform (" + platform + ", " + System.getProperty("os.name") + " " + System.getProperty(
+				"os.arch") + "); supported: " + SUPPORTED);
 	}
 
 	/** Sets OMP_THREAD_LIMIT=1 in the process environment unless it is set (POSIX only; Windows keeps its own). */

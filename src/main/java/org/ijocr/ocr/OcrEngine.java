@@ -46,6 +46,9 @@ public final class OcrEngine {
 	 */
 	public static final double MIN_ORIENTATION_CONFIDENCE = 7.0;
 
+	/** The resolution from which orientation detection looks at the page at half size. */
+	static final int OSD_FULL_DPI = 250;
+
 	/** Tesseract's {@code OEM_DEFAULT}: LSTM where the model has it. */
 	private static final int OEM_DEFAULT = 3;
 	/** {@code OEM_TESSERACT_ONLY}: the OSD model is a legacy-engine model. */
@@ -61,7 +64,7 @@ public final class OcrEngine {
 
 	private final Map<String, TessBaseAPI> handles = new HashMap<>();
 	private ByteBuffer buffer;
-	private byte[] turned, cut;
+	private byte[] turned, cut, half;
 
 	private OcrEngine() {
 		Natives.load();
@@ -154,8 +157,24 @@ public final class OcrEngine {
 		final Path folder = Files.isRegularFile(p.tessdata().resolve(OSD + Models.EXTENSION)) ? p.tessdata()
 			: Models.bundled();
 		final TessBaseAPI osd = handle(folder, OSD, OEM_LEGACY);
-		TessAPI1.TessBaseAPISetVariable(osd, "user_defined_dpi", Integer.toString(p.dpi()));
-		setImage(osd, grey, w, h, p.dpi());
+		// OSD needs only the shapes of letters: above OSD_FULL_DPI it looks at the page at half size (2×2 means),
+		// which cuts its cost to about a quarter on a 300-dpi page
+		if (p.dpi() >= OSD_FULL_DPI && w >= 64 && h >= 64) {
+			final int hw = w / 2, hh = h / 2;
+			if (half == null || half.length < hw * hh) half = new byte[hw * hh];
+			for (int y = 0; y < hh; y++) {
+				final int r0 = 2 * y * w, r1 = r0 + w, o = y * hw;
+				for (int x = 0; x < hw; x++)
+					half[o + x] = (byte) (((grey[r0 + 2 * x] & 0xff) + (grey[r0 + 2 * x + 1] & 0xff) + (grey[r1 + 2 * x]
+						& 0xff) + (grey[r1 + 2 * x + 1] & 0xff) + 2) >> 2);
+			}
+			TessAPI1.TessBaseAPISetVariable(osd, "user_defined_dpi", Integer.toString(p.dpi() / 2));
+			setImage(osd, half, hw, hh, p.dpi() / 2);
+		}
+		else {
+			TessAPI1.TessBaseAPISetVariable(osd, "user_defined_dpi", Integer.toString(p.dpi()));
+			setImage(osd, grey, w, h, p.dpi());
+		}
 		try {
 			final IntBuffer deg = IntBuffer.allocate(1);
 			final FloatBuffer conf = FloatBuffer.allocate(1), scriptConf = FloatBuffer.allocate(1);

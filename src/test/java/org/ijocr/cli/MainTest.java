@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Rectangle;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+
+import java.util.ArrayList;
+
 import java.util.List;
 
 import ij.IJ;
@@ -19,6 +24,7 @@ import ij.io.FileSaver;
 import ij.plugin.filter.RankFilters;
 import ij.process.ByteProcessor;
 
+import org.ijocr.testutil.NoisePatches;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -162,49 +168,68 @@ class MainTest {
 		assertFalse(out.toString(StandardCharsets.UTF_8).contains("not reached"));
 	}
 
-	/** A page with dark filled squares, which the test-only detector (type Glare) reports. */
-	private static ByteProcessor squares(final int... xywh) {
-		final ByteProcessor bp = new ByteProcessor(80, 60);
-		bp.setValue(230);
-		bp.fill();
-		bp.setValue(0);
-		for (int i = 0; i < xywh.length; i += 4) {
-			bp.setRoi(xywh[i], xywh[i + 1], xywh[i + 2], xywh[i + 3]);
-			bp.fill();
+	/**
+	 * A 288×240 page of paper with 8 % salt-and-pepper noise in rectangles on the detectors' 24-pixel tile grid,
+	 * which the real noise detector reports exactly.
+	 */
+	private static ByteProcessor noisy(final int... xywh) {
+		final NoisePatches.Patch[] p = new NoisePatches.Patch[xywh.length / 4];
+		for (int i = 0; i < p.length; i++)
+			p[i] = new NoisePatches.Patch(new Rectangle(xywh[4 * i], xywh[4 * i + 1], xywh[4 * i + 2], xywh[4 * i + 3]),
+				0.08);
+		return NoisePatches.page(288, 240, p);
+	}
+
+	/**
+	 * The CSV lines of a defects table, each without its score and mitigation; checks the scores lie in (0, 1] and
+	 * the mitigations name a median.
+	 */
+	private static List<String> withoutScores(final Path csv) throws Exception {
+		final List<String> lines = new ArrayList<>();
+		for (final String line : Files.readAllLines(csv)) {
+			final String[] f = line.split(",", -1);
+			if (!f[0].equals("Type")) {
+				final double score = Double.parseDouble(f[5]);
+				assertTrue(score > 0 && score <= 1, line);
+				assertTrue(f[7].contains("OCR Median"), line);
+			}
+			f[5] = "";
+			f[7] = "";
+			lines.add(String.join(",", f));
 		}
-		bp.resetRoi();
-		return bp;
+		return lines;
 	}
 
 	@Test
 	void detectWritesATableAndAnImagePerFileAndGoesOnPastBadFiles() throws Exception {
 		final Path in = Files.createDirectories(tmp.resolve("in"));
-		new FileSaver(new ImagePlus("a", squares(10, 12, 8, 8, 40, 30, 10, 7))).saveAsPng(in.resolve("a.png")
+		new FileSaver(new ImagePlus("a", noisy(24, 24, 48, 48, 168, 120, 72, 48))).saveAsPng(in.resolve("a.png")
 			.toString());
-		final ImageStack two = new ImageStack(80, 60);
-		two.addSlice(squares());
-		two.addSlice(squares(50, 35, 9, 9));
+		final ImageStack two = new ImageStack(288, 240);
+		two.addSlice(noisy());
+		two.addSlice(noisy(144, 96, 48, 72));
 		new FileSaver(new ImagePlus("b", two)).saveAsTiffStack(in.resolve("b.tif").toString());
 		Files.writeString(in.resolve("broken.png"), "this is not a PNG");
 		final byte[] aBefore = Files.readAllBytes(in.resolve("a.png"));
 		final Path outDir = tmp.resolve("out");
 
-		assertEquals(1, run("detect", "--type", "Glare", "--out", outDir.toString(), in.toString()), err());
-		assertEquals(String.join("\n", "Type,X,Y,Width,Height,Score,Slice,Mitigation",
-			"GLARE,10,12,8,8,1.0000,1,OCR Median; re-capture", "GLARE,40,30,10,7,1.0000,1,OCR Median; re-capture", ""),
-			Files.readString(outDir.resolve("a.defects.csv")));
-		assertEquals(String.join("\n", "Type,X,Y,Width,Height,Score,Slice,Mitigation",
-			"GLARE,50,35,9,9,1.0000,2,OCR Median; re-capture", ""), Files.readString(outDir.resolve("b.defects.csv")));
+		assertEquals(1, run("detect", "--out", outDir.toString(), in.toString()), err());
+		final String noise = "SALT_PEPPER_NOISE", fix = ",";
+		assertEquals(List.of("Type,X,Y,Width,Height,,Slice,", noise + ",24,24,48,48,,1" + fix, noise
+			+ ",168,120,72,48,,1" + fix), withoutScores(outDir.resolve("a.defects.csv")));
+		assertEquals(List.of("Type,X,Y,Width,Height,,Slice,", noise + ",144,96,48,72,,2" + fix),
+			withoutScores(outDir.resolve("b.defects.csv")));
 		final ImagePlus png = IJ.openImage(outDir.resolve("a.defects.png").toString());
 		assertEquals(24, png.getBitDepth());
-		assertEquals(80, png.getWidth());
-		assertEquals(0x00b000, png.getProcessor().get(40, 33) & 0xffffff, "the area's outline in the glare colour");
+		assertEquals(288, png.getWidth());
+		final int magenta = 0xff00ff;
+		assertEquals(magenta, png.getProcessor().get(168, 140) & 0xffffff, "the area's outline in the noise colour");
 		assertTrue(Files.exists(outDir.resolve("b-0001.defects.png")) && Files.exists(outDir.resolve(
 			"b-0002.defects.png")), "one image per page");
-		assertEquals(0x00b000, IJ.openImage(outDir.resolve("b-0002.defects.png").toString()).getProcessor().get(50,
-			39) & 0xffffff);
-		assertEquals(230 * 0x010101, IJ.openImage(outDir.resolve("b-0001.defects.png").toString()).getProcessor()
-			.get(50, 39) & 0xffffff, "page 1 has no area drawn");
+		assertEquals(magenta, IJ.openImage(outDir.resolve("b-0002.defects.png").toString()).getProcessor().get(144,
+			130) & 0xffffff);
+		assertEquals(NoisePatches.PAPER * 0x010101, IJ.openImage(outDir.resolve("b-0001.defects.png").toString())
+			.getProcessor().get(144, 130) & 0xffffff, "page 1 has no area drawn");
 		assertArrayEquals(aBefore, Files.readAllBytes(in.resolve("a.png")), "input unchanged");
 		final String e = err();
 		assertTrue(e.contains("a.png: ok") && e.contains("2 defect area(s)"), e);
@@ -241,7 +266,7 @@ class MainTest {
 	@Test
 	void detectNeedsOutAndARegisteredType() throws Exception {
 		final Path img = tmp.resolve("p.png");
-		new FileSaver(new ImagePlus("p", squares())).saveAsPng(img.toString());
+		new FileSaver(new ImagePlus("p", noisy())).saveAsPng(img.toString());
 		assertEquals(2, run("detect", img.toString()), "no --out");
 		assertTrue(err().contains("detect needs --out DIR"), err());
 		assertEquals(2, run("detect", "--type", "Smudges", "--out", tmp.resolve("o").toString(), img.toString()));

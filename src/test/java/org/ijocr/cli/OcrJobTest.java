@@ -10,6 +10,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+
+import ij.IJ;
+import ij.ImagePlus;
 
 import org.ijocr.core.metrics.TextMetrics;
 import org.ijocr.testutil.SharedData;
@@ -76,6 +80,29 @@ class OcrJobTest {
 			"turned.txt" })
 			assertEquals(Files.readString(tmp.resolve("one").resolve(f)), Files.readString(tmp.resolve("two").resolve(
 				f)), f);
+	}
+
+	@Test
+	void prepareAutoWritesThePreparedPageThePictureAndTheTables() throws Exception {
+		final Path in = Files.createDirectories(tmp.resolve("pin"));
+		Files.copy(Path.of("samples/02-salt-and-pepper.png"), in.resolve("noisy.png"));
+		final Path outDir = tmp.resolve("pout");
+		assertEquals(0, run("ocr", "--prepare", "auto", "--out", outDir.toString(), in.toString()), err());
+		for (final String f : new String[] { "noisy.txt", "noisy.prepared.png", "noisy.annotated.png", "noisy.words.csv",
+			"noisy.defects.csv", "noisy.prepare.csv" })
+			assertTrue(Files.size(outDir.resolve(f)) > 0, f);
+		final List<String> defects = Files.readAllLines(outDir.resolve("noisy.defects.csv"));
+		assertTrue(defects.size() > 1 && defects.get(1).startsWith("SALT_PEPPER_NOISE,"), defects.toString());
+		final List<String> words = Files.readAllLines(outDir.resolve("noisy.words.csv"));
+		assertEquals("Text,Confidence,X,Y,Width,Height,Level,Block,Paragraph,Line,Slice", words.get(0));
+		assertTrue(words.size() > 300, "words read: " + words.size());
+		assertTrue(Files.readString(outDir.resolve("noisy.prepare.csv")).contains("Remove noise"));
+		final ImagePlus pic = IJ.openImage(outDir.resolve("noisy.annotated.png").toString());
+		assertEquals(24, pic.getBitDepth(), "a colour picture");
+		final String e = err();
+		assertTrue(e.contains("summary (prepare=auto):") && e.contains("noisy.png: 1 defect area(s) (SALT_PEPPER_NOISE)"),
+			e);
+		assertEquals(2, run("ocr", "--prepare", "magic", "--out", outDir.toString(), in.toString()));
 	}
 
 	@Test

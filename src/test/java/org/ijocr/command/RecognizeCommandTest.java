@@ -56,7 +56,7 @@ class RecognizeCommandTest {
 			.orElseThrow().choices());
 		assertEquals(Arrays.asList(PageSegMode.labels()), ps.stream().filter(p -> p.key().equals("psm")).findFirst()
 			.orElseThrow().choices());
-		assertEquals(List.of("language", "level", "psm", "dpi", "whitelist", "min_confidence", "tessdata",
+		assertEquals(List.of("language", "level", "psm", "dpi", "whitelist", "min_confidence", "prepare", "tessdata",
 			"roi_manager", "export", "formats"), ps.stream().map(CommandBridge.Param::key).toList());
 	}
 

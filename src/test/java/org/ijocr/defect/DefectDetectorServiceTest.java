@@ -49,12 +49,23 @@ class DefectDetectorServiceTest {
 	@Test
 	void listsTheRegisteredDetectorsInTypeOrderOnePerType() {
 		final List<DefectDetector> list = service().detectors();
-		assertTrue(list.stream().anyMatch(d -> d instanceof FakeDarkSquareDetector), "the test detector is found");
-		for (int i = 1; i < list.size(); i++)
-			assertTrue(list.get(i - 1).type().ordinal() < list.get(i).type().ordinal(), "type order, one per type");
+		assertEquals(List.of(SaltPepperNoiseDetector.class, LowContrastDetector.class, BlurDetector.class,
+			GlareDetector.class), list.stream().map(Object::getClass).toList(), "the four real detectors, in type order");
 		assertEquals(list.stream().map(d -> d.type().label()).toList(), service().labels());
-		assertTrue(service().detector(DefectType.GLARE) instanceof FakeDarkSquareDetector,
-			"the higher-priority plugin takes its type");
+		// the test-only detector claims GLARE with a low priority: the real one keeps its type
+		assertTrue(service().detector(DefectType.GLARE) instanceof GlareDetector, "the higher-priority plugin wins");
+	}
+
+	@Test
+	void aDetectorRunsDirectlyWithExactBoxes() {
+		final byte[] px = new byte[80 * 60];
+		java.util.Arrays.fill(px, (byte) 230);
+		for (int y = 12; y < 20; y++)
+			for (int x = 10; x < 18; x++)
+				px[y * 80 + x] = 0;
+		final List<DefectArea> a = service().detect(ArrayImgs.unsignedBytes(px, 80, 60), List.of(
+			new FakeDarkSquareDetector()));
+		assertEquals(List.of(new DefectArea(DefectType.GLARE, 10, 12, 8, 8, 1.0)), a);
 	}
 
 	@Test

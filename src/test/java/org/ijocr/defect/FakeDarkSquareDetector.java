@@ -17,10 +17,12 @@ import org.scijava.plugin.Plugin;
 /**
  * TEST-ONLY detector for the user-facing side of defect detection: reports the box of every dark square (8-connected
  * pixels below {@value #DARK}, box at least {@value #MIN_SIDE}×{@value #MIN_SIDE}, filled to at least 90 %), with
- * score {@code 1 − mean grey / 255} of its pixels. It claims the {@link DefectType#GLARE} slot with a high priority,
- * so in test runs it replaces a real glare detector and command tests check exact geometry against it.
+ * score {@code 1 − mean grey / 255} of its pixels. It claims the {@link DefectType#GLARE} type with a LOW priority, so
+ * the real {@link GlareDetector} wins in the service and every test of the whole (macros, command line, samples)
+ * sees the four real detectors; tests that need exact boxes of a detector run it directly through
+ * {@link DefectDetectorService#detect(net.imglib2.RandomAccessibleInterval, java.util.Collection)}.
  */
-@Plugin(type = DefectDetector.class, priority = Priority.HIGH)
+@Plugin(type = DefectDetector.class, priority = Priority.LOW)
 public class FakeDarkSquareDetector implements DefectDetector {
 
 	/** Pixels below this are dark. */

@@ -55,4 +55,20 @@ class OcrAccuracyTest {
 		if (name.contains("180")) assertEquals(0, tall);
 		else assertEquals(words, tall);
 	}
+
+	@Test
+	void aTurnedA4PageAt300DpiIsFoundAndReadUpright() {
+		// orientation detection looks at 300-dpi pages at half size: the A4 benchmark page turned a quarter left
+		final byte[] page = org.ijocr.testutil.Pages.pixels(org.ijocr.testutil.Pages.a4());
+		final int w = 2480, h = 3508;
+		final byte[] left = new byte[w * h];
+		QuarterTurns.rotate(page, w, h, 3, left);
+		final OcrParams p = OcrParams.defaults();
+		final OcrPage upright = OcrEngine.forThread().recognize(p, page, w, h, null, null);
+		final OcrPage turned = OcrEngine.forThread().recognize(p, left, h, w, null, null);
+		assertEquals(0, upright.orientation());
+		assertEquals(90, turned.orientation());
+		assertEquals(0, TextMetrics.cer(upright.text(), turned.text()), 0.001);
+		assertEquals(upright.items().size(), turned.items().size());
+	}
 }

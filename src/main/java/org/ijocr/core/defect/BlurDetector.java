@@ -30,7 +30,7 @@ public final class BlurDetector {
 	private BlurDetector() {}
 
 	/** 10–90 % edge width of a sharp capture with the measuring walk of {@link EdgeWidths} (pixels). */
-	public static final double SHARP_WIDTH = 3.0;
+	public static final double SHARP_WIDTH = 1.4;
 
 	/** Strong edges a tile direction needs to be judged. */
 	public static final int MIN_EDGES = 6;
@@ -44,7 +44,7 @@ public final class BlurDetector {
 	public record Params(double ratio, Tiles.Merge merge) {
 
 		/** The defaults. */
-		public static final Params DEFAULT = new Params(0.5, new Tiles.Merge(2, 4, 0.5));
+		public static final Params DEFAULT = new Params(0.2, new Tiles.Merge(2, 4, 0.5));
 
 		/** Validates. */
 		public Params {
@@ -61,48 +61,80 @@ public final class BlurDetector {
 	/** Blurred areas of a page (see the class description). */
 	public static List<DefectArea> detect(final Page page, final Params p) {
 		final Tiles tiles = Tiles.of(page.width(), page.height());
+		final float[] ratio = ratios(page, tiles);
+		final byte[] state = new byte[ratio.length];
+		final float[] score = new float[ratio.length];
+		for (int t = 0; t < ratio.length; t++) {
+			if (Float.isNaN(ratio[t])) continue;
+			state[t] = ratio[t] >= p.ratio() ? Tiles.FLAGGED : Tiles.CLEAN;
+			score[t] = Math.min(1, ratio[t]);
+		}
+		return tiles.areas(DefectType.BLUR, state, score, p.merge());
+	}
+
+	/** Per tile the estimated blur sigma over the page's stroke width; NaN where the tile is not judged. */
+	static float[] ratios(final Page page, final Tiles tiles) {
 		final TileHistograms th = TileHistograms.of(page, tiles, 2);
 		final int n = tiles.count(), gw = tiles.cols(), gh = tiles.rows();
 		final int pagePaper = th.pagePaper();
 		final int[] minRise = new int[n];
+		final float[] noise = EdgeWidths.noise(page, tiles);
+		final float[] ratio = new float[n];
+		java.util.Arrays.fill(ratio, Float.NaN);
+		final int[] inks = new int[n];
+		for (int t = 0; t < n; t++)
+			inks[t] = th.total(t) > 0 ? th.ink(t) : 255;
 		int inkSum = 0, inkN = 0;
+		final boolean[] picture = th.nearPicture(MIN_RISE);
 		for (int t = 0; t < n; t++) {
-			final int paper = th.paper(t), ink = th.ink(t);
-			final boolean text = th.total(t) > 0 && paper >= 0.8 * pagePaper && paper - ink >= MIN_RISE;
-			minRise[t] = text ? Math.max(MIN_RISE, (paper - ink) / 2) : Integer.MAX_VALUE;
+			final int paper = th.paper(t), ink = inks[t];
+			int around = 255; // the darkest ink of the 3x3 tiles: blur lightens thin strokes
+			for (int y = Math.max(0, t / gw - 1); y <= Math.min(gh - 1, t / gw + 1); y++)
+				for (int x = Math.max(0, t % gw - 1); x <= Math.min(gw - 1, t % gw + 1); x++)
+					around = Math.min(around, inks[y * gw + x]);
+			final boolean text = th.total(t) > 0 && !picture[t] && paper >= 0.8 * pagePaper && paper - ink >= MIN_RISE && paper
+				- around >= MIN_CONTRAST && th.flatPaper(t, paper - ink, 0.25) && !GlareDetector.glare(paper, pagePaper);
+			minRise[t] = text ? (int) Math.max(Math.max(MIN_RISE, (paper - ink) / 2), NOISE_RISE * noise[t])
+				: Integer.MAX_VALUE;
 			if (text) {
 				inkSum += ink;
 				inkN++;
 			}
 		}
-		final byte[] state = new byte[n];
-		final float[] score = new float[n];
-		if (inkN == 0) return List.of();
+		if (inkN == 0) return ratio;
 		final int mid = (pagePaper + inkSum / inkN) / 2;
-		final double stroke = strokeWidth(page, mid);
-		if (stroke <= 0) return List.of();
+		final double stroke = Math.max(MIN_STROKE, strokeWidth(page, mid));
 		final EdgeWidths ew = EdgeWidths.measure(page, tiles, MIN_STEP, TOLERANCE, minRise);
 		for (int t = 0; t < n; t++) {
 			if (minRise[t] == Integer.MAX_VALUE) continue;
+			final int tx = t % gw, ty = t / gw;
 			double width = 0;
-			for (int d = 0; d < 2; d++) {
-				double s = 0;
-				int c = 0;
-				for (int y = Math.max(0, t / gw - 1); y <= Math.min(gh - 1, t / gw + 1); y++)
-					for (int x = Math.max(0, t % gw - 1); x <= Math.min(gw - 1, t % gw + 1); x++) {
-						s += ew.sum[d][y * gw + x];
-						c += ew.count[d][y * gw + x];
-					}
-				if (c >= MIN_EDGES && ew.count[d][t] > 0) width = Math.max(width, s / c);
-			}
+			for (int d = 0; d < 2; d++)
+				if (ew.count[d][t] > 0) width = Math.max(width, ew.median(d, gw, Math.max(0, tx - 1), Math.max(0, ty - 1),
+					Math.min(gw - 1, tx + 1), Math.min(gh - 1, ty + 1), MIN_EDGES));
 			if (width == 0) continue;
-			final double sigma = Math.sqrt(Math.max(0, width * width - SHARP_WIDTH * SHARP_WIDTH)) / 2.56;
-			final double r = sigma / stroke;
-			state[t] = r >= p.ratio() ? Tiles.FLAGGED : Tiles.CLEAN;
-			score[t] = (float) Math.min(1, r);
+			final double sigma = Math.sqrt(Math.max(0, width * width - SHARP_WIDTH * SHARP_WIDTH))
+				/ EdgeWidths.GAUSS_WIDTH;
+			ratio[t] = (float) (sigma / stroke);
 		}
-		return tiles.areas(DefectType.BLUR, state, score, p.merge());
+		return ratio;
 	}
+
+	/**
+	 * Smallest rise of a counted edge in units of the tile's noise sigma: the 20 % and 80 % crossings of a weaker
+	 * edge move with the noise (faded print, washed-out ink under glare), which would read as blur.
+	 */
+	public static final double NOISE_RISE = 24;
+
+	/**
+	 * Smallest ink-to-paper difference of a judged tile, the darkest ink of the 3&times;3 tiles around (grey levels;
+	 * the low-contrast detector's default): fainter text is the {@link LowContrastDetector}'s, and its edges' widths
+	 * are mostly noise.
+	 */
+	public static final int MIN_CONTRAST = 80;
+
+	/** Smallest stroke width the blur is divided by (pixels): thin fonts at 150 dpi measure 1–2 px, unstably. */
+	public static final double MIN_STROKE = 2;
 
 	/** Smallest rise of a counted edge, and of a text tile's ink below its paper (grey levels). */
 	static final int MIN_RISE = 32;

@@ -48,6 +48,14 @@ public final class GlareDetector {
 		}
 	}
 
+	/**
+	 * Whether paper at level {@code paper} on a page whose paper is at {@code pagePaper} is glare with the default
+	 * parameters (the ink there is washed out: other detectors leave such tiles to this one).
+	 */
+	public static boolean glare(final int paper, final int pagePaper) {
+		return paper - pagePaper >= Math.max(Params.DEFAULT.minRise(), Params.DEFAULT.fraction() * (255 - pagePaper));
+	}
+
 	/** Glare areas of a 2-D grey image with the default parameters (see the class description). */
 	public static <T extends RealType<T>> List<DefectArea> detect(final RandomAccessibleInterval<T> img) {
 		return detect(Page.of(img), Params.DEFAULT);

@@ -11,7 +11,9 @@ import org.ijocr.core.Tasks;
  * Finds the areas of a page hit by salt-and-pepper (impulse) noise.
  * <p>
  * An impulse is a pixel that stands alone against its 8 neighbours: both horizontal neighbours and at least 5 of the
- * other 6 are lighter than it by more than {@code tolerance} grey levels (pepper), or darker (salt) — the impulse test of S. Zhang and M. A.
+ * other 6 are lighter than it by more than {@code tolerance} grey levels (pepper), or darker (salt), and those
+ * neighbours are flat (within {@code tolerance / 2} of each other: the paper or ink the speck fell on, not the
+ * antialiased rim of a small glyph dot) — the impulse test of S. Zhang and M. A.
  * Karim, "A new impulse detector for switching median filters", IEEE Signal Process. Lett. 9(11), 2002 (an impulse
  * differs from most of its neighbours), the same test as {@link org.ijocr.core.filter.ImpulseNoise} uses for
  * removal, here without the page-extreme condition and with the direction required (a grey antialiased pixel between
@@ -128,20 +130,31 @@ public final class ImpulseNoiseDetector {
 					// quick rejection: both horizontal neighbours must lie beyond the tolerance on the same side
 					final boolean dark = l - v > tol && r - v > tol && v <= ink;
 					if (!dark && !(v - l > tol && v - r > tol && v >= paper)) continue;
-					int against = 2;
-					for (int q = p - w - 1; q <= p - w + 1; q++)
-						against += beyond(px[q] & 0xff, v, tol, dark);
-					for (int q = p + w - 1; q <= p + w + 1; q++)
-						against += beyond(px[q] & 0xff, v, tol, dark);
-					if (against >= 7) counts[row + x / s]++;
+					if (isolated(px, p, w, v, tol, dark)) counts[row + x / s]++;
 				}
 			}
 		});
 		return counts;
 	}
 
-	/** 1 if neighbour n lies beyond the tolerance on the impulse's far side (lighter for pepper, darker for salt). */
-	private static int beyond(final int n, final int v, final int tol, final boolean dark) {
-		return (dark ? n - v : v - n) > tol ? 1 : 0;
+	/**
+	 * Whether pixel p of value v (whose horizontal neighbours already lie beyond the tolerance) is an impulse: at least
+	 * 7 of its 8 neighbours lie beyond the tolerance on its far side and those are flat, within {@code tol / 2} of
+	 * each other (paper or ink around a speck; the antialiased rim of a small glyph dot such as a period at 150 dpi is
+	 * a ramp from grey beside it to paper at its corners, and is no impulse).
+	 */
+	private static boolean isolated(final byte[] px, final int p, final int w, final int v, final int tol,
+		final boolean dark)
+	{
+		int against = 0, lo = 255, hi = 0;
+		for (int k = 0; k < 8; k++) {
+			final int q = p + (k < 3 ? -w - 1 + k : k < 5 ? (k == 3 ? -1 : 1) : w - 6 + k);
+			final int n = px[q] & 0xff;
+			if ((dark ? n - v : v - n) <= tol) continue;
+			against++;
+			lo = Math.min(lo, n);
+			hi = Math.max(hi, n);
+		}
+		return against >= 7 && hi - lo <= tol / 2;
 	}
 }

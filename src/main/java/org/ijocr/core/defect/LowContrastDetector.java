@@ -14,13 +14,14 @@ import net.imglib2.type.numeric.RealType;
  * ({@link TileHistograms}); D = the tile's paper minus the darkest ink level of the 3&times;3 tiles around it (a
  * tile may hold only the edges of glyphs). A tile holds text when D is at least {@code minInk} and at least
  * {@value #MIN_INK_SHARE} of its pixels are darker than the middle of ink and paper, on flat paper (see {@link
- * #MIN_SPREAD}): blank paper, pictures and halftones are not judged; nor are tiles brighter than the page's paper,
+ * TileHistograms#flatPaper}): blank paper, pictures and halftones are not judged; nor are tiles brighter than the page's paper,
  * whose ink glare washed out ({@link GlareDetector}). A text tile is low in contrast when D is below {@code contrast}
  * levels (Michelson-style contrast of ink against paper, as in the print-contrast signal of ISO/IEC 15416 and the
  * global-versus-local contrast argument of Sauvola and Pietikäinen, "Adaptive document image binarization", Pattern
- * Recognition 33, 2000), or when its paper lies below {@code shadow} times the page's paper level ({@link
- * TileHistograms#pagePaper}), where a global threshold starts to turn paper into ink (the shading model of
- * Background flattening: illumination multiplies). Flagged tiles merge into areas ({@link Tiles#areas}); a faded
+ * Recognition 33, 2000), or when its paper lies below {@code I + shadow·(P − I)}, P the page's paper level ({@link
+ * TileHistograms#pagePaper}) and I its ink level (the median ink level of its text tiles): with the default 0.5 the
+ * shaded paper is darker than the midpoint where a global threshold (Otsu) separates ink from paper, so such a
+ * threshold turns it into ink. Flagged tiles merge into areas ({@link Tiles#areas}); a faded
  * page gives one page-sized area.
  * <p>
  * Score: {@code 1 − D / 160}, clamped to [0, 1]: the share missing of the ink-to-paper difference of good print (160
@@ -33,12 +34,6 @@ public final class LowContrastDetector {
 	/** Share of a tile's pixels that must be darker than the middle of ink and paper for the tile to hold text. */
 	public static final double MIN_INK_SHARE = 0.01;
 
-	/**
-	 * Paper is flat: the 0.5..0.9 quantile spread of a text tile is at most {@code max(12, D/4)} grey levels
-	 * (halftones, textured pictures and strongly blurred text spread wider).
-	 */
-	public static final double MIN_SPREAD = 12;
-
 	/** Ink-to-paper difference of good print, the score's reference (grey levels). */
 	public static final double GOOD_CONTRAST = 160;
 
@@ -46,14 +41,15 @@ public final class LowContrastDetector {
 	 * Parameters.
 	 *
 	 * @param contrast ink-to-paper difference below which text is low in contrast (default 80 grey levels)
-	 * @param shadow a text tile whose paper is darker than this fraction of the page's paper is shaded (default 0.6)
+	 * @param shadow a text tile whose paper lies below {@code I + shadow·(P − I)} (I, P: the page's ink and paper) is
+	 *          shaded (default 0.55: at or below about the midpoint, where a global threshold turns the paper into ink)
 	 * @param minInk smallest ink-to-paper difference that counts as text rather than grain or picture texture (default 32)
 	 * @param merge how flagged tiles become areas
 	 */
 	public record Params(double contrast, double shadow, double minInk, Tiles.Merge merge) {
 
 		/** The defaults. */
-		public static final Params DEFAULT = new Params(80, 0.6, 32, Tiles.Merge.DEFAULT);
+		public static final Params DEFAULT = new Params(80, 0.55, 32, Tiles.Merge.DEFAULT);
 
 		/** Validates. */
 		public Params {
@@ -88,21 +84,35 @@ public final class LowContrastDetector {
 		final int[] ink = new int[n];
 		for (int t = 0; t < n; t++)
 			ink[t] = th.total(t) > 0 ? th.ink(t) : 255;
+		// per tile: D, or -1 where the tile holds no text on paper (unknown)
+		final int[] d = new int[n];
+		final int[] inks = new int[n];
+		int texts = 0;
+		final boolean[] picture = th.nearPicture((int) p.minInk());
 		for (int t = 0; t < n; t++) {
-			if (th.total(t) == 0) continue;
+			d[t] = -1;
+			if (th.total(t) == 0 || picture[t]) continue;
 			// the ink of the text around: the darkest ink level of the 3x3 tiles (a tile may hold only glyph edges)
 			int around = 255;
 			for (int y = Math.max(0, t / gw - 1); y <= Math.min(gh - 1, t / gw + 1); y++)
 				for (int x = Math.max(0, t % gw - 1); x <= Math.min(gw - 1, t % gw + 1); x++)
 					around = Math.min(around, ink[y * gw + x]);
-			final int paper = th.paper(t), d = paper - around;
-			if (d < p.minInk() || th.countAtMost(t, (paper + around) / 2) < MIN_INK_SHARE * th.total(t) || th.quantile(t,
-				0.9) - th.quantile(t, 0.5) > Math.max(MIN_SPREAD, d / 4.0)) continue; // no text on paper here: unknown
-			if (paper - pagePaper >= Math.max(GlareDetector.Params.DEFAULT.minRise(), GlareDetector.Params.DEFAULT
-				.fraction() * (255 - pagePaper))) continue; // washed out by glare: the glare detector's area
-			final boolean low = d < p.contrast() || paper < p.shadow() * pagePaper;
+			final int paper = th.paper(t), dt = paper - around;
+			if (dt < p.minInk() || th.countAtMost(t, (paper + around) / 2) < MIN_INK_SHARE * th.total(t) || !th
+				.flatPaper(t, dt, 0.25)) continue; // no text on paper here: unknown
+			if (GlareDetector.glare(paper, (int) pagePaper)) continue; // washed out: the glare detector's area
+			d[t] = dt;
+			inks[texts++] = ink[t];
+		}
+		if (texts == 0) return List.of();
+		java.util.Arrays.sort(inks, 0, texts);
+		// the page's ink: the median ink level of its text tiles; a global threshold sits between it and the paper
+		final double pageInk = inks[texts / 2], shade = pageInk + p.shadow() * (pagePaper - pageInk);
+		for (int t = 0; t < n; t++) {
+			if (d[t] < 0) continue;
+			final boolean low = d[t] < p.contrast() || th.paper(t) < shade;
 			state[t] = low ? Tiles.FLAGGED : Tiles.CLEAN;
-			score[t] = (float) Math.max(0, Math.min(1, 1 - d / GOOD_CONTRAST));
+			score[t] = (float) Math.max(0, Math.min(1, 1 - d[t] / GOOD_CONTRAST));
 		}
 		return tiles.areas(DefectType.LOW_CONTRAST, state, score, p.merge());
 	}

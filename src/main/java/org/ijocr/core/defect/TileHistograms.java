@@ -102,6 +102,45 @@ public final class TileHistograms {
 	}
 
 	/**
+	 * Whether tile t is text on flat paper, given its ink-to-paper difference d: the spread between its
+	 * {@value #FLAT_QUANTILE} and 0.9
+	 * quantiles is at most {@code max(MIN_SPREAD, share·d)} (most of a text tile is paper of one level; halftones and
+	 * textured pictures spread wider; so does strongly blurred text, whence a larger share for the blur detector).
+	 */
+	public boolean flatPaper(final int t, final int d, final double share) {
+		return quantile(t, 0.9) - quantile(t, FLAT_QUANTILE) <= Math.max(MIN_SPREAD, share * d);
+	}
+
+	/**
+	 * Per tile, whether it is part of a picture or next to one: a picture tile holds dark and light (an ink-to-paper
+	 * difference of at least {@code minInk}) but no flat paper ({@link #flatPaper} with share 1/2: photo tones and
+	 * halftone screens) and not even a tenth of its pixels at the page's paper level (which blurred text keeps between
+	 * its lines); the tiles around a picture tile mix its border with the text and are not judged either.
+	 */
+	public boolean[] nearPicture(final int minInk) {
+		final int gw = tiles.cols(), gh = tiles.rows(), n = tiles.count();
+		final boolean[] pic = new boolean[n], near = new boolean[n];
+		final int pp = pagePaper();
+		for (int t = 0; t < n; t++) {
+			final int d = total[t] == 0 ? 0 : paper(t) - ink(t);
+			pic[t] = d >= minInk && !flatPaper(t, d, 0.5) && quantile(t, 0.9) < pp - Math.max(MIN_SPREAD, d / 4.0);
+		}
+		for (int t = 0; t < n; t++) {
+			if (!pic[t]) continue;
+			for (int y = Math.max(0, t / gw - 1); y <= Math.min(gh - 1, t / gw + 1); y++)
+				for (int x = Math.max(0, t % gw - 1); x <= Math.min(gw - 1, t % gw + 1); x++)
+					near[y * gw + x] = true;
+		}
+		return near;
+	}
+
+	/** The lower quantile of the paper's spread: text covers less than this share of a tile; photo tones spread. */
+	public static final double FLAT_QUANTILE = 0.3;
+
+	/** Spread of the 0.5..0.9 quantiles that flat paper may always have (grain; grey levels). */
+	public static final double MIN_SPREAD = 12;
+
+	/**
 	 * The page's paper level: the upper quartile of the tiles' paper levels (blank tiles are paper too), which a
 	 * shadow or a figure on less than three quarters of the page and glare on less than a quarter do not move.
 	 */

@@ -289,17 +289,10 @@ public final class OcrEvaluation {
 		}
 	}
 
-	private static final String HEADER =
-		" | pages | WER A | WER B | WER C | CER A | CER B | CER C | C/min(A,B) WER / CER | target |";
+	private static final List<String> KINDS = List.of("all", "tesseract", "rendered", "receipt");
 
-	static void report(final List<Result> results, final List<Source> pages, final int threads, final double seconds) {
-		final PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-		out.printf(Locale.ROOT,
-			"%n## OCR evaluation: A = Tesseract alone (Otsu), B = Tesseract's Sauvola, C = prepare=Auto (AutoRead)%n"
-				+ "%d source pages, %d page readings, %.0f s with %d thread(s); WER = 1 − F1 of the word multisets, CER = edit distance / reference length, %% (means)%n%n",
-			pages.size(), results.size(), seconds, threads);
-		out.println("| defect | strength" + HEADER);
-		out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+	/** One row per defect and strength: the means over the results and the target. */
+	private static void defectTable(final PrintWriter out, final List<Result> results) {
 		final Map<String, List<Result>> byVariant = new LinkedHashMap<>();
 		for (final Result r : results)
 			byVariant.computeIfAbsent(r.variant().label() + "|" + r.variant().strengthLabel(), k -> new ArrayList<>())
@@ -310,9 +303,29 @@ public final class OcrEvaluation {
 			out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n", k.replace("|", " | "), m.cells(), m.ratios(), clean
 				? (m.noWorse() ? "C ≤ A: met" : "C ≤ A: MISSED") : (m.halves() ? "C ≤ ½ min: met" : "C ≤ ½ min: MISSED"));
 		});
+	}
+
+	private static final String HEADER =
+		" | pages | WER A | WER B | WER C | CER A | CER B | CER C | C/min(A,B) WER / CER | target |";
+
+	static void report(final List<Result> results, final List<Source> pages, final int threads, final double seconds) {
+		final PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+		out.printf(Locale.ROOT,
+			"%n## OCR evaluation: A = Tesseract alone (Otsu), B = Tesseract's Sauvola, C = prepare=Auto (AutoRead)%n"
+				+ "%d source pages, %d page readings, %.0f s with %d thread(s); WER = 1 − F1 of the word multisets, CER = edit distance / reference length, %% (means)%n%n",
+			pages.size(), results.size(), seconds, threads);
+		for (final String kind : KINDS) {
+			final List<Result> some = new ArrayList<>();
+			for (final Result r : results)
+				if (kind.equals("all") || r.page().kind().equals(kind)) some.add(r);
+			if (some.isEmpty()) continue;
+			out.printf(Locale.ROOT, "%n### %s pages%n%n| defect | strength" + HEADER
+				+ "%n|---|---|---|---|---|---|---|---|---|---|---|%n", kind);
+			defectTable(out, some);
+		}
 		// summary: clean and degraded, all pages and per kind
-		out.printf(Locale.ROOT, "%n| pages | set" + HEADER + "%n|---|---|---|---|---|---|---|---|---|---|---|%n");
-		for (final String kind : List.of("all", "tesseract", "rendered", "receipt")) {
+		out.printf(Locale.ROOT, "%n### Summary%n%n| pages | set" + HEADER + "%n|---|---|---|---|---|---|---|---|---|---|---|%n");
+		for (final String kind : KINDS) {
 			final List<Result> clean = new ArrayList<>(), degraded = new ArrayList<>();
 			for (final Result r : results)
 				if (kind.equals("all") || r.page().kind().equals(kind)) (r.variant().defect() == Defect.NONE ? clean
@@ -330,8 +343,8 @@ public final class OcrEvaluation {
 		}
 		// timing: detection + Auto Prepare against A's OCR, per page kind
 		out.printf(Locale.ROOT,
-			"%n| pages | readings | detect + prepare, mean s | OCR (A), mean s | ratio (sums) | worst page ratio | ≤ 10 %% | all of C, mean s |%n|---|---|---|---|---|---|---|---|%n");
-		for (final String kind : List.of("all", "tesseract", "rendered", "receipt")) {
+			"%n### Time: detection + Auto Prepare vs OCR (A)%n%n| pages | readings | detect + prepare, mean s | OCR (A), mean s | ratio (sums) | worst page ratio | ≤ 10 %% | all of C, mean s |%n|---|---|---|---|---|---|---|---|%n");
+		for (final String kind : KINDS) {
 			double prep = 0, ocr = 0, worst = 0, auto = 0;
 			int n = 0;
 			for (final Result r : results)

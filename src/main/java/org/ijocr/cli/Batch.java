@@ -11,11 +11,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -70,6 +72,58 @@ final class Batch {
 			else fail(p, Files.exists(p) ? "not a regular file" : "no such file or folder", null);
 		}
 		return files;
+	}
+
+	/** One input of a job that writes its results into an output folder. */
+	@FunctionalInterface
+	interface Output {
+
+		/**
+		 * Reads {@code file} and writes its results as {@code outDir/<base>…}; returns a note for its "ok" line, or
+		 * {@code null}.
+		 */
+		String write(Path file, String base, Path outDir) throws Exception;
+	}
+
+	/**
+	 * The frame every job over FILES-OR-FOLDERS shares: creates the {@code --out} folder, expands the inputs, refuses
+	 * an input whose output name another input already took, runs {@code job} on each ({@code threads} at a time),
+	 * going on past failures, and prints the closing summary.
+	 *
+	 * @param firstOutput the suffix of the job's first output file, for the message about a taken name
+	 * @param done what the summary says was done, before the folder, e.g. {@code "checked, results in "}
+	 * @param beforeSummary given the files, in order, after the last one is done and before the summary, or
+	 *          {@code null}
+	 * @return the exit status (0 all good, 1 some failed or nothing to do)
+	 */
+	static int eachInput(final List<String> inputs, final String out, final boolean verbose, final int threads,
+		final PrintStream err, final String firstOutput, final String done, final Output job,
+		final java.util.function.Consumer<List<Path>> beforeSummary)
+	{
+		final Path outDir = Main.outputFolder(out, err);
+		if (outDir == null) return 1;
+		final Batch batch = new Batch(err, verbose);
+		final List<Path> files = batch.expand(inputs);
+		if (files.isEmpty() && batch.failures().isEmpty()) {
+			err.println("error: no image files among the inputs");
+			return 1;
+		}
+		final Map<String, Path> taken = new ConcurrentHashMap<>();
+		final int ok = batch.run(files, threads, file -> {
+			final String base = baseName(file);
+			final Path earlier = taken.putIfAbsent(base, file);
+			if (earlier != null) throw new IOException("its output name " + base + firstOutput + " is already taken by "
+				+ earlier + " (rename one of them)");
+			return job.write(file, base, outDir);
+		});
+		if (beforeSummary != null) beforeSummary.accept(files);
+		return batch.summary(ok, done + outDir);
+	}
+
+	/** Writes a text file (UTF-8) among a job's outputs, refusing to overwrite the job's input. */
+	static void writeText(final Path input, final Path file, final String text) throws IOException {
+		if (sameFile(input, file.toFile())) throw new IOException("refusing to overwrite the input with " + file);
+		Files.writeString(file, text, StandardCharsets.UTF_8);
 	}
 
 	/** Runs the job on every file, going on past failures. Returns the number of files done. */

@@ -2,13 +2,9 @@ package org.ijocr.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import ij.ImagePlus;
 import ij.io.FileSaver;
@@ -53,26 +49,12 @@ final class DetectJob {
 		catch (final CommandFailure e) {
 			throw new Main.UsageException("--type: " + e.getMessage());
 		}
-		final Path outDir = Main.outputFolder(o.out, err);
-		if (outDir == null) return 1;
-		final Batch batch = new Batch(err, o.verbose);
-		final List<Path> files = batch.expand(o.positional);
-		if (files.isEmpty() && batch.failures().isEmpty()) {
-			err.println("error: no image files among the inputs");
-			return 1;
-		}
-		final Map<String, Path> taken = new HashMap<>();
-		final int done = batch.run(files, file -> {
-			final String base = Batch.baseName(file);
-			final Path earlier = taken.putIfAbsent(base, file);
-			if (earlier != null) throw new IOException("its output name " + base + ".defects.csv is already taken by "
-				+ earlier + " (rename one of them)");
+		return Batch.eachInput(o.positional, o.out, o.verbose, 1, err, ".defects.csv", "checked, results in ", (file,
+			base, outDir) -> {
 			final ImagePlus imp = Batch.open(file);
 			final ResultsTable rt = CommandBridge.execute(DetectDefectsCommand.class, imp, options).tables().get(0)
 				.table();
-			final Path csv = outDir.resolve(base + ".defects.csv");
-			if (Batch.sameFile(file, csv.toFile())) throw new IOException("refusing to overwrite the input with " + csv);
-			Files.writeString(csv, DefectsTable.csv(rt), StandardCharsets.UTF_8);
+			Batch.writeText(file, outDir.resolve(base + ".defects.csv"), DefectsTable.csv(rt));
 			final int n = imp.getStackSize();
 			for (int s = 1; s <= n; s++) {
 				final String name = n == 1 ? base + ".defects.png" : String.format("%s-%04d.defects.png", base, s);
@@ -82,7 +64,6 @@ final class DetectJob {
 					"cannot write " + png);
 			}
 			return rt.size() == 0 ? "no defects" : rt.size() + " defect area(s)";
-		});
-		return batch.summary(done, "checked, results in " + outDir);
+		}, null);
 	}
 }

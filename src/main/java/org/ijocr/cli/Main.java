@@ -7,10 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.Map;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -108,20 +106,7 @@ public final class Main {
 		final List<Step> pipeline = Step.parsePipeline(o.positional.get(0));
 		final List<String> inputs = o.positional.subList(1, o.positional.size());
 		if (inputs.isEmpty()) throw new UsageException("filter needs at least one input file or folder");
-		final Path outDir = outputFolder(o.out, err);
-		if (outDir == null) return 1;
-		final Batch batch = new Batch(err, o.verbose);
-		final List<Path> files = batch.expand(inputs);
-		if (files.isEmpty() && batch.failures().isEmpty()) {
-			err.println("error: no image files among the inputs");
-			return 1;
-		}
-		final Map<String, Path> written = new HashMap<>();
-		final int done = batch.run(files, file -> {
-			final String base = Batch.baseName(file);
-			final Path earlier = written.putIfAbsent(base, file);
-			if (earlier != null) throw new IOException("its output name " + base
-				+ ".png is already taken by " + earlier + " (rename one of them)");
+		return Batch.eachInput(inputs, o.out, o.verbose, 1, err, ".png", "written to ", (file, base, outDir) -> {
 			final ImagePlus imp = Batch.open(file);
 			final List<String> notes = new ArrayList<>();
 			for (final Step step : pipeline)
@@ -129,8 +114,7 @@ public final class Main {
 					notes.add(step.command() + ": " + v.label() + " = " + v.text());
 			save(imp, outDir, base, file);
 			return String.join("; ", notes);
-		});
-		return batch.summary(done, "written to " + outDir);
+		}, null);
 	}
 
 	/** Creates the {@code --out} folder if needed; {@code null} (after an error line) if it cannot be. */

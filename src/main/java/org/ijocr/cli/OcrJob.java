@@ -94,27 +94,8 @@ final class OcrJob {
 		catch (final IllegalArgumentException e) {
 			throw new Main.UsageException(e.getMessage());
 		}
-		final Path outDir = Path.of(out);
-		try {
-			Files.createDirectories(outDir);
-		}
-		catch (final IOException e) {
-			err.println("error: cannot create the output folder " + outDir + ": " + Batch.reason(e));
-			return 1;
-		}
-		final Batch batch = new Batch(err, verbose);
-		final List<Path> files = batch.expand(inputs);
-		if (files.isEmpty() && batch.failures().isEmpty()) {
-			err.println("error: no image files among the inputs");
-			return 1;
-		}
-		final Map<String, Path> written = new ConcurrentHashMap<>();
 		final int perFileDpi = dpi;
-		final int done = batch.run(files, threads, file -> {
-			final String name = Batch.baseName(file);
-			final Path earlier = written.putIfAbsent(name, file);
-			if (earlier != null) throw new IOException("its output name " + name + " is already taken by " + earlier
-				+ " (rename one of them)");
+		return Batch.eachInput(inputs, out, verbose, threads, err, "", "read, results in ", (file, name, outDir) -> {
 			final ImagePlus imp = Batch.open(file);
 			final OcrParams p = base.withDpi(OcrImages.dpi(imp, perFileDpi));
 			final Path target = outDir.resolve(name);
@@ -145,13 +126,12 @@ final class OcrJob {
 				words += pg.items().size();
 			return words + " " + p.level().label().toLowerCase(java.util.Locale.ROOT) + "s" + (pages.size() > 1 ? " on "
 				+ pages.size() + " pages" : "");
-		});
-		if (!summary.isEmpty()) {
+		}, files -> {
+			if (summary.isEmpty()) return;
 			err.println("summary (prepare=auto):");
 			for (final Path f : files)
 				if (summary.containsKey(f)) err.println("  " + f.getFileName() + ": " + summary.get(f));
-		}
-		return batch.summary(done, "read, results in " + outDir);
+		});
 	}
 
 	/**
@@ -169,16 +149,11 @@ final class OcrJob {
 			if (!new FileSaver(AutoRead.annotated(imp, r, s)).saveAsPng(png.toString())) throw new IOException(
 				"cannot write " + png);
 		}
-		writeCsv(outDir.resolve(name + ".words.csv"), Csv.of(OcrImages.table(r.pages()), OcrImages.COLUMNS, Set.of()),
-			input);
-		writeCsv(outDir.resolve(name + ".defects.csv"), DefectsTable.csv(DefectsTable.of(r.defects())), input);
-		writeCsv(outDir.resolve(name + ".prepare.csv"), Csv.of(Prepare.table(r.log()), Prepare.COLUMNS, Set.of()),
-			input);
-	}
-
-	private static void writeCsv(final Path f, final String text, final Path input) throws IOException {
-		if (Batch.sameFile(input, f.toFile())) throw new IOException("refusing to overwrite the input with " + f);
-		Files.writeString(f, text, java.nio.charset.StandardCharsets.UTF_8);
+		Batch.writeText(input, outDir.resolve(name + ".words.csv"), Csv.of(OcrImages.table(r.pages()),
+			OcrImages.COLUMNS, Set.of()));
+		Batch.writeText(input, outDir.resolve(name + ".defects.csv"), DefectsTable.csv(DefectsTable.of(r.defects())));
+		Batch.writeText(input, outDir.resolve(name + ".prepare.csv"), Csv.of(Prepare.table(r.log()), Prepare.COLUMNS,
+			Set.of()));
 	}
 
 	/** {@code 2 defect area(s) (GLARE, BLUR), 312 words, mean confidence 87, 3 line(s) read again}. */

@@ -1,12 +1,7 @@
 package org.ijocr.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,29 +49,14 @@ final class PrepareJob {
 		final Main.Options o = Main.Options.parse(rest.toArray(new String[0]), 1);
 		if (o.out == null) throw new Main.UsageException("prepare needs --out DIR");
 		if (o.positional.isEmpty()) throw new Main.UsageException("prepare needs at least one input file or folder");
-		final Path outDir = Main.outputFolder(o.out, err);
-		if (outDir == null) return 1;
-		final Batch batch = new Batch(err, o.verbose);
-		final List<Path> files = batch.expand(o.positional);
-		if (files.isEmpty() && batch.failures().isEmpty()) {
-			err.println("error: no image files among the inputs");
-			return 1;
-		}
-		final Map<String, Path> taken = new HashMap<>();
-		final int done = batch.run(files, file -> {
-			final String base = Batch.baseName(file);
-			final Path earlier = taken.putIfAbsent(base, file);
-			if (earlier != null) throw new IOException("its output name " + base + ".prepared.png is already taken by "
-				+ earlier + " (rename one of them)");
+		return Batch.eachInput(o.positional, o.out, o.verbose, 1, err, ".prepared.png", "prepared, results in ", (file,
+			base, outDir) -> {
 			final ImagePlus imp = Batch.open(file);
 			final CommandBridge.Outcome out = CommandBridge.execute(AutoPrepareCommand.class, imp, options.toString());
 			Main.save(out.images().get(0), outDir, base + ".prepared", file);
-			final Path csv = outDir.resolve(base + ".prepare.csv");
-			if (Batch.sameFile(file, csv.toFile())) throw new IOException("refusing to overwrite the input with " + csv);
-			Files.writeString(csv, Csv.of(out.tables().get(0).table(), Prepare.COLUMNS, Set.of()),
-				StandardCharsets.UTF_8);
+			Batch.writeText(file, outDir.resolve(base + ".prepare.csv"), Csv.of(out.tables().get(0).table(),
+				Prepare.COLUMNS, Set.of()));
 			return out.tables().get(0).table().size() + " step(s)";
-		});
-		return batch.summary(done, "prepared, results in " + outDir);
+		}, null);
 	}
 }

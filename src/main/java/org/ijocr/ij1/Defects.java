@@ -8,7 +8,6 @@ import java.util.Map;
 
 import ij.IJ;
 import ij.ImagePlus;
-import ij.ImageStack;
 import ij.gui.Roi;
 import ij.process.ByteProcessor;
 import ij.process.ImageProcessor;
@@ -73,22 +72,14 @@ public final class Defects {
 	}
 
 	/**
-	 * What the detectors see of one slice: the part inside {@code bounds} as 8-bit grey with ink dark (RGB by
-	 * luminance, 16/32-bit through the display range, an inverted LUT undone). The slice's own processor when it is
-	 * 8-bit under a normal LUT and {@code bounds} is the whole image (do not change it), else a copy.
+	 * What the detectors see of one slice: the part inside {@code bounds} as 8-bit grey with ink dark, as OCR sees it
+	 * ({@link OcrImages#grey}: RGB by luminance, 16/32-bit through the display range, an 8-bit slice through its
+	 * lookup table, so an inverted LUT is undone). The slice's own pixels when it is 8-bit under a plain grey LUT and
+	 * {@code bounds} is the whole image (do not change them), else a copy.
 	 */
 	public static ByteProcessor greyPlane(final ImagePlus imp, final int slice, final Rectangle bounds) {
-		final boolean invertedLut = imp.getBitDepth() == 8 && imp.isInvertedLut();
-		return crop(grey(imp.getStack().getProcessor(slice), imp.getDisplayRangeMin(), imp.getDisplayRangeMax(),
-			invertedLut), bounds, new Rectangle(imp.getWidth(), imp.getHeight()));
-	}
-
-	/** The plane as 8-bit grey with ink dark: the processor itself for 8-bit under a normal LUT, else a copy. */
-	private static ByteProcessor grey(final ImageProcessor ip, final double min, final double max,
-		final boolean invertedLut)
-	{
-		if (ip instanceof ByteProcessor && !invertedLut) return (ByteProcessor) ip;
-		return ImageFilters.toGrey(ip, min, max, invertedLut);
+		return crop(new ByteProcessor(imp.getWidth(), imp.getHeight(), OcrImages.grey(imp, slice)), bounds,
+			new Rectangle(imp.getWidth(), imp.getHeight()));
 	}
 
 	/** The part of {@code grey} inside {@code b}: the plane itself when {@code b} is all of it, else a copy. */

@@ -105,11 +105,10 @@ public final class OcrImages {
 	public static List<OcrPage> recognize(final ImagePlus imp, final OcrParams params, final OcrDocument document) {
 		final Roi roi = imp.getRoi();
 		final Rectangle area = roi != null && roi.isArea() ? roi.getBounds() : null;
-		final OcrEngine engine = OcrEngine.forThread();
 		final List<OcrPage> pages = new ArrayList<>();
 		final int n = imp.getStackSize();
 		for (int s = 1; s <= n; s++) {
-			OcrPage page = engine.recognize(params, grey(imp, s), imp.getWidth(), imp.getHeight(), area, document);
+			OcrPage page = OcrEngine.recognize(params, grey(imp, s), imp.getWidth(), imp.getHeight(), area, document);
 			if (roi != null && roi.isArea() && roi.getType() != Roi.RECTANGLE) page = inside(page, roi);
 			pages.add(page);
 		}

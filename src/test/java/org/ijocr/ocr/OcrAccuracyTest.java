@@ -65,8 +65,8 @@ class OcrAccuracyTest {
 		final byte[] left = new byte[w * h];
 		QuarterTurns.rotate(page, w, h, 3, left);
 		final OcrParams p = OcrParams.defaults();
-		final OcrPage upright = OcrEngine.forThread().recognize(p, page, w, h, null, null);
-		final OcrPage turned = OcrEngine.forThread().recognize(p, left, h, w, null, null);
+		final OcrPage upright = OcrEngine.recognize(p, page, w, h, null, null);
+		final OcrPage turned = OcrEngine.recognize(p, left, h, w, null, null);
 		assertEquals(0, upright.orientation());
 		assertEquals(90, turned.orientation());
 		assertEquals(0, TextMetrics.cer(upright.text(), turned.text()), 0.001);

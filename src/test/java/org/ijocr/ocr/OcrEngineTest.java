@@ -125,6 +125,17 @@ class OcrEngineTest {
 			"deu"));
 		assertTrue(osd.getMessage().contains(models.toAbsolutePath().toString()), osd.getMessage());
 		assertThrows(IllegalArgumentException.class, () -> Models.folder(tmp.resolve("nowhere").toString()));
+		// TESSDATA_PREFIX: the folder itself, or (Tesseract 3's convention) its parent; the option wins over it
+		assertEquals(models, Models.folder("", models.toString()));
+		final Path parent = Files.createDirectories(tmp.resolve("prefix"));
+		Files.createDirectories(parent.resolve("tessdata"));
+		Files.copy(models.resolve("eng.traineddata"), parent.resolve("tessdata").resolve("eng.traineddata"));
+		assertEquals(parent.resolve("tessdata"), Models.folder(null, parent.toString()));
+		assertEquals(models, Models.folder(models.toString(), parent.toString()));
+		assertEquals(Models.bundled(), Models.folder(null, null));
+		final IllegalArgumentException env = assertThrows(IllegalArgumentException.class, () -> Models.folder(null,
+			tmp.resolve("gone").toString()));
+		assertTrue(env.getMessage().contains("TESSDATA_PREFIX"), env.getMessage());
 	}
 
 	@Test

@@ -40,7 +40,9 @@ import org.scijava.plugin.Plugin;
  * image's Info), {@code Property.get("OCR Text")} with its line breaks — besides the overlay the one change made to
  * the image;</li>
  * <li>with {@code export} = a folder, the files {@code <title>.<ext>} of the chosen {@code formats} (txt, tsv, hocr,
- * alto, pdf) written there by Tesseract's renderers from the same recognition.</li>
+ * alto, pdf) written there by Tesseract's renderers from the same recognition; they describe the page as it was
+ * read — the selected part, turned upright when {@code Auto} found it turned — while the table and overlay are in
+ * the image's coordinates.</li>
  * </ul>
  * {@code dpi=0} takes the resolution from the image's calibration (unit inch, cm, mm or µm), else 300.
  * {@code psm=Auto} (default) first detects pages turned by 90°, 180° or 270° and reads them upright.

@@ -85,8 +85,7 @@ public final class AutoRead {
 		final List<DefectArea> areas = service.detect(page, service.detectors());
 		final AutoPrepare.Result prep = AutoPrepare.prepare(page, areas, PrepareParams.DEFAULT);
 		final byte[] bin = Storage.bytes(prep.image()), grey = Storage.bytes(prep.grey());
-		final OcrEngine engine = OcrEngine.forThread();
-		final OcrPage first = engine.recognize(p, bin, w, h, roi, document);
+		final OcrPage first = OcrEngine.recognize(p, bin, w, h, roi, document);
 		// the weak lines, least confident first
 		final Map<String, List<OcrItem>> lines = new LinkedHashMap<>();
 		for (final OcrItem it : first.items())
@@ -105,7 +104,7 @@ public final class AutoRead {
 			for (final byte[] img : new byte[][] { grey, bin }) {
 				if (img == bin && grey == bin) continue;
 				final OcrParams q = img == bin ? p.withPsm(PageSegMode.SINGLE_LINE) : p.withPsm(PageSegMode.SINGLE_BLOCK);
-				final List<OcrItem> again = engine.recognize(q, img, w, h, box, null).items();
+				final List<OcrItem> again = OcrEngine.recognize(q, img, w, h, box, null).items();
 				// a reading must keep about as much text to count (a line read as nothing is not better)
 				if (!again.isEmpty() && mean(again) > bestConf && chars(again) >= 0.7 * chars(l)) {
 					best = again;

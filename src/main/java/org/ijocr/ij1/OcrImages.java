@@ -124,11 +124,10 @@ public final class OcrImages {
 		final Roi roi = imp.getRoi();
 		final Rectangle area = roi != null && roi.isArea() ? roi.getBounds() : null;
 		final List<OcrPage> read = prepare == null ? null : AutoRead.read(imp, params, prepare, document).pages();
-		final OcrEngine engine = OcrEngine.forThread();
 		final List<OcrPage> pages = new ArrayList<>();
 		final int n = imp.getStackSize();
 		for (int s = 1; s <= n; s++) {
-			OcrPage page = read != null ? read.get(s - 1) : engine.recognize(params, grey(imp, s), imp.getWidth(), imp
+			OcrPage page = read != null ? read.get(s - 1) : OcrEngine.recognize(params, grey(imp, s), imp.getWidth(), imp
 				.getHeight(), area, document);
 			if (roi != null && roi.isArea() && roi.getType() != Roi.RECTANGLE) page = inside(page, roi);
 			pages.add(page);

@@ -35,8 +35,12 @@ public final class Models {
 	 * @throws IllegalArgumentException if the folder given does not exist
 	 */
 	public static Path folder(final String option) {
+		return folder(option, System.getenv("TESSDATA_PREFIX"));
+	}
+
+	/** {@link #folder(String)} with the value of {@code TESSDATA_PREFIX} given. */
+	static Path folder(final String option, final String env) {
 		if (option != null && !option.isBlank()) return existing(Path.of(option.trim()), "tessdata");
-		final String env = System.getenv("TESSDATA_PREFIX");
 		if (env != null && !env.isBlank()) {
 			final Path p = existing(Path.of(env.trim()), "TESSDATA_PREFIX");
 			return languages(p).isEmpty() && Files.isDirectory(p.resolve("tessdata")) ? p.resolve("tessdata") : p;

@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Deque;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
@@ -23,10 +25,12 @@ import net.sourceforge.tess4j.ITessAPI.TessResultIterator;
 import net.sourceforge.tess4j.TessAPI1;
 
 /**
- * Tesseract through Tess4J's low-level C API ({@link TessAPI1}), kept native: each thread has its own engine
- * ({@link #forThread()}), and each engine keeps one initialised {@code TessBaseAPI} handle per model folder and
- * language, so a model is loaded once per thread and reused for every page (Tess4J's {@code Tesseract} class
- * re-loads the model and re-recognises the page for every result it is asked for; this class never does).
+ * Tesseract through Tess4J's low-level C API ({@link TessAPI1}), kept native. An engine keeps one initialised
+ * {@code TessBaseAPI} handle per model folder and language; {@link #recognize} lends each calling thread an engine of
+ * its own for the page (from a pool: an idle one, else a new one), so threads never share a handle, and a model is
+ * loaded once per engine and reused for every later page — also by the short-lived threads ImageJ runs each command
+ * on (Tess4J's {@code Tesseract} class re-loads the model and re-recognises the page for every result it is asked
+ * for; this class never does). The pool holds as many engines as pages were ever read at once.
  * <p>
  * One page = {@code SetImage} (8-bit grey bytes, no conversion; a selection is cut out first),
  * {@code SetSourceResolution} (always: without it Tesseract assumes 70 dpi), one {@code Recognize}, then the result iterator at
@@ -55,8 +59,9 @@ public final class OcrEngine {
 	private static final int OEM_LEGACY = 0;
 	private static final String OSD = "osd";
 
-	private static final ThreadLocal<OcrEngine> LOCAL = ThreadLocal.withInitial(OcrEngine::new);
-	/** Every handle made, freed at exit (Tesseract complains about leaked models otherwise). */
+	/** Engines not in use, the most recently used first. */
+	private static final Deque<OcrEngine> IDLE = new ConcurrentLinkedDeque<>();
+	/** Every engine made, freed at exit (Tesseract complains about leaked models otherwise). */
 	private static final Set<OcrEngine> ALL = ConcurrentHashMap.newKeySet();
 	static {
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> ALL.forEach(OcrEngine::close), "OCR engine cleanup"));
@@ -71,17 +76,18 @@ public final class OcrEngine {
 		ALL.add(this);
 	}
 
-	/** This thread's engine (made on first use; its models load on the first page that needs them). */
-	public static OcrEngine forThread() {
-		return LOCAL.get();
+	/** The number of engines made so far (each holds its own handles). */
+	public static int engines() {
+		return ALL.size();
 	}
 
-	/** Frees this thread's handles and models (a pool thread about to end calls it; the next use re-loads). */
-	public static void releaseThread() {
-		final OcrEngine e = LOCAL.get();
-		e.close();
-		ALL.remove(e);
-		LOCAL.remove();
+	/** Frees the models of the engines not in use (the next page loads them again). */
+	public static void releaseIdle() {
+		OcrEngine e;
+		while ((e = IDLE.poll()) != null) {
+			e.close();
+			ALL.remove(e);
+		}
 	}
 
 	/**
@@ -92,7 +98,20 @@ public final class OcrEngine {
 	 *          coordinates, the exports describe the part read
 	 * @param document exports to add this page to, or {@code null}
 	 */
-	public OcrPage recognize(final OcrParams p, final byte[] grey, final int w, final int h, final Rectangle roi,
+	public static OcrPage recognize(final OcrParams p, final byte[] grey, final int w, final int h,
+		final Rectangle roi, final OcrDocument document)
+	{
+		OcrEngine e = IDLE.pollFirst();
+		if (e == null) e = new OcrEngine();
+		try {
+			return e.read(p, grey, w, h, roi, document);
+		}
+		finally {
+			IDLE.offerFirst(e);
+		}
+	}
+
+	private OcrPage read(final OcrParams p, final byte[] grey, final int w, final int h, final Rectangle roi,
 		final OcrDocument document)
 	{
 		if (w <= 0 || h <= 0 || grey.length < w * h) throw new IllegalArgumentException("bad page size " + w + "×"
@@ -214,9 +233,13 @@ public final class OcrEngine {
 			boolean newBlock = false, newPara = false, newLine = false;
 			TessAPI1.TessPageIteratorBegin(pi);
 			do {
-				newBlock |= TessAPI1.TessPageIteratorIsAtBeginningOf(pi, 0) != 0;
-				newPara |= TessAPI1.TessPageIteratorIsAtBeginningOf(pi, 1) != 0;
-				newLine |= TessAPI1.TessPageIteratorIsAtBeginningOf(pi, 2) != 0;
+				// a block starts with a paragraph, a paragraph with a line: the wider levels are asked only at a line
+				// start (each question costs ~20 µs; three per word were 3 % of a page's time)
+				final boolean atLine = level <= 2 || TessAPI1.TessPageIteratorIsAtBeginningOf(pi, 2) != 0;
+				final boolean atPara = atLine && (level <= 1 || TessAPI1.TessPageIteratorIsAtBeginningOf(pi, 1) != 0);
+				newBlock |= atPara && (level == 0 || TessAPI1.TessPageIteratorIsAtBeginningOf(pi, 0) != 0);
+				newPara |= atPara;
+				newLine |= atLine;
 				final String s = text(TessAPI1.TessResultIteratorGetUTF8Text(ri, level));
 				if (s.isBlank()) continue; // an empty element (e.g. an image block) starts nothing
 				if (newBlock) {

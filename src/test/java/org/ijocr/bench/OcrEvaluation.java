@@ -208,7 +208,7 @@ public final class OcrEvaluation {
 	private static void warmUp(final Source s, final DefectDetectorService service) {
 		for (int i = 0; i < 3; i++)
 			prepare(s.grey(), s.width(), s.height(), service);
-		OcrEngine.forThread().recognize(params(s), s.grey(), s.width(), s.height(), null, null);
+		OcrEngine.recognize(params(s), s.grey(), s.width(), s.height(), null, null);
 	}
 
 	private static OcrParams params(final Source s) {
@@ -228,11 +228,10 @@ public final class OcrEvaluation {
 		final byte[] grey = DegradedPages.degrade(s.grey(), s.width(), s.height(), s.dpi(), v.defect(), v.strength(), s
 			.name().hashCode());
 		final OcrParams p = params(s);
-		final OcrEngine engine = OcrEngine.forThread();
 		final long t0 = System.nanoTime();
-		final String a = engine.recognize(p, grey, s.width(), s.height(), null, null).text();
+		final String a = OcrEngine.recognize(p, grey, s.width(), s.height(), null, null).text();
 		final long t1 = System.nanoTime();
-		final String b = engine.recognize(p.withThresholding(Thresholding.SAUVOLA), grey, s.width(), s.height(), null,
+		final String b = OcrEngine.recognize(p.withThresholding(Thresholding.SAUVOLA), grey, s.width(), s.height(), null,
 			null).text();
 		final long t1b = System.nanoTime();
 		final String c = AutoRead.read(grey, s.width(), s.height(), p).text();

@@ -34,7 +34,7 @@ class AutoReadTest {
 	{
 		final byte[] before = page.clone();
 		final OcrParams p = OcrParams.defaults().withDpi(dpi);
-		final String alone = OcrEngine.forThread().recognize(p, page, g.width(), g.height(), null, null).text();
+		final String alone = OcrEngine.recognize(p, page, g.width(), g.height(), null, null).text();
 		final String auto = AutoRead.read(page, g.width(), g.height(), p).text();
 		assertArrayEquals(before, page, "the input pixels were changed");
 		final double a = TextMetrics.cer(truth, alone), c = TextMetrics.cer(truth, auto);

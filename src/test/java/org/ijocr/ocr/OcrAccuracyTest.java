@@ -11,23 +11,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Tesseract's own test pages read through the suite's engine: CER against their transcripts. */
 class OcrAccuracyTest {
 
+	/** The CER of a shared page read at its resolution (phototest.tif is 200 dpi, eurotext.tif 300 dpi). */
+	private static double cer(final String image, final int dpi, final String truth) throws Exception {
+		final OcrPage page = OcrPages.read(OcrParams.defaults().withDpi(dpi), OcrPages.tesseract(image));
+		final double cer = TextMetrics.cer(OcrPages.truth(truth), page.text());
+		System.out.printf("%s CER %.4f (orientation %d)%n", image, cer, page.orientation());
+		assertEquals(0, page.orientation());
+		return cer;
+	}
+
 	@Test
 	void phototestReadsExactly() throws Exception {
-		final OcrPage page = OcrPages.read(OcrParams.defaults().withDpi(200), OcrPages.tesseract(
-			"phototest.tif"));
-		final double cer = TextMetrics.cer(OcrPages.truth("phototest.txt"), page.text());
-		System.out.printf("phototest CER %.4f%n", cer);
-		assertEquals(0, cer, 0, page.text());
-		assertEquals(0, page.orientation());
+		assertEquals(0, cer("phototest.tif", 200, "phototest.txt"), 0);
 	}
 
 	@Test
 	void eurotextWithinThreePercent() throws Exception {
-		final OcrPage page = OcrPages.read(OcrParams.defaults().withDpi(300), OcrPages.tesseract(
-			"eurotext.tif"));
-		final double cer = TextMetrics.cer(OcrPages.truth("eurotext.txt"), page.text());
-		System.out.printf("eurotext CER %.4f%n", cer);
-		assertTrue(cer <= 0.03, "CER " + cer + ":\n" + page.text());
+		final double cer = cer("eurotext.tif", 300, "eurotext.txt");
+		assertTrue(cer <= 0.03, "CER " + cer);
 	}
 
 	@ParameterizedTest
@@ -64,8 +65,8 @@ class OcrAccuracyTest {
 		final byte[] left = new byte[w * h];
 		QuarterTurns.rotate(page, w, h, 3, left);
 		final OcrParams p = OcrParams.defaults();
-		final OcrPage upright = OcrEngine.forThread().recognize(p, page, w, h, null, null);
-		final OcrPage turned = OcrEngine.forThread().recognize(p, left, h, w, null, null);
+		final OcrPage upright = OcrEngine.recognize(p, page, w, h, null, null);
+		final OcrPage turned = OcrEngine.recognize(p, left, h, w, null, null);
 		assertEquals(0, upright.orientation());
 		assertEquals(90, turned.orientation());
 		assertEquals(0, TextMetrics.cer(upright.text(), turned.text()), 0.001);

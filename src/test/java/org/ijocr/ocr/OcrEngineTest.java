@@ -78,7 +78,7 @@ class OcrEngineTest {
 		// the second paragraph only
 		final OcrItem quick = all.stream().filter(w -> w.paragraph() == 2).findFirst().orElseThrow();
 		final Rectangle area = new Rectangle(0, quick.y() - 5, g.width(), g.height() - quick.y() + 5);
-		final OcrPage part = OcrEngine.forThread().recognize(PHOTO, g.pixels(), g.width(), g.height(), area, null);
+		final OcrPage part = OcrEngine.recognize(PHOTO, g.pixels(), g.width(), g.height(), area, null);
 		assertTrue(part.text().startsWith("The quick brown dog"), part.text());
 		assertTrue(!part.text().contains("12 point"));
 		final List<OcrItem> second = all.stream().filter(w -> w.paragraph() == 2).toList();
@@ -125,6 +125,17 @@ class OcrEngineTest {
 			"deu"));
 		assertTrue(osd.getMessage().contains(models.toAbsolutePath().toString()), osd.getMessage());
 		assertThrows(IllegalArgumentException.class, () -> Models.folder(tmp.resolve("nowhere").toString()));
+		// TESSDATA_PREFIX: the folder itself, or (Tesseract 3's convention) its parent; the option wins over it
+		assertEquals(models, Models.folder("", models.toString()));
+		final Path parent = Files.createDirectories(tmp.resolve("prefix"));
+		Files.createDirectories(parent.resolve("tessdata"));
+		Files.copy(models.resolve("eng.traineddata"), parent.resolve("tessdata").resolve("eng.traineddata"));
+		assertEquals(parent.resolve("tessdata"), Models.folder(null, parent.toString()));
+		assertEquals(models, Models.folder(models.toString(), parent.toString()));
+		assertEquals(Models.bundled(), Models.folder(null, null));
+		final IllegalArgumentException env = assertThrows(IllegalArgumentException.class, () -> Models.folder(null,
+			tmp.resolve("gone").toString()));
+		assertTrue(env.getMessage().contains("TESSDATA_PREFIX"), env.getMessage());
 	}
 
 	@Test
@@ -144,9 +155,22 @@ class OcrEngineTest {
 			}
 		}
 		finally {
-			pool.submit(OcrEngine::releaseThread);
 			pool.shutdown();
 		}
+	}
+
+	@Test
+	void shortLivedThreadsReuseTheLoadedModels() throws Exception {
+		// ImageJ runs each command on a new thread: the models must not load (and stay in memory) once per run
+		final OcrPages.Grey g = OcrPages.tesseract("phototest.tif");
+		OcrPages.read(PHOTO, g);
+		final int before = OcrEngine.engines();
+		for (int i = 0; i < 4; i++) {
+			final Thread t = new Thread(() -> OcrPages.read(PHOTO, g));
+			t.start();
+			t.join();
+		}
+		assertEquals(before, OcrEngine.engines());
 	}
 
 	private static String textOf(final String name) {

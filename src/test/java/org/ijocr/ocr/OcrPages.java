@@ -34,6 +34,6 @@ final class OcrPages {
 	}
 
 	static OcrPage read(final OcrParams p, final Grey g) {
-		return OcrEngine.forThread().recognize(p, g.pixels(), g.width(), g.height(), null, null);
+		return OcrEngine.recognize(p, g.pixels(), g.width(), g.height(), null, null);
 	}
 }

@@ -35,11 +35,10 @@ class ThresholdingTest {
 		final OcrPages.Grey g = OcrPages.tesseract("phototest.tif");
 		final byte[] page = DegradedPages.degrade(g.pixels(), g.width(), g.height(), 200, Defect.SHADOW, 0.7, 1);
 		final OcrParams otsu = OcrParams.defaults().withDpi(200);
-		final OcrEngine e = OcrEngine.forThread();
-		final String first = e.recognize(otsu, page, g.width(), g.height(), null, null).text();
-		final String sauvola = e.recognize(otsu.withThresholding(Thresholding.SAUVOLA), page, g.width(), g.height(),
+		final String first = OcrEngine.recognize(otsu, page, g.width(), g.height(), null, null).text();
+		final String sauvola = OcrEngine.recognize(otsu.withThresholding(Thresholding.SAUVOLA), page, g.width(), g.height(),
 			null, null).text();
-		final String again = e.recognize(otsu, page, g.width(), g.height(), null, null).text();
+		final String again = OcrEngine.recognize(otsu, page, g.width(), g.height(), null, null).text();
 		final String truth = OcrPages.truth("phototest.txt");
 		final double a = TextMetrics.cer(truth, first), b = TextMetrics.cer(truth, sauvola);
 		System.out.printf(Locale.ROOT, "shadowed phototest: CER Otsu %.4f, Sauvola %.4f%n", a, b);

@@ -1,4 +1,5 @@
-// Prepares the glare sample for OCR (finds the defects, fixes each area, deskews, binarizes), then reads it.
+// Prepares the glare sample for OCR (finds the defects, fixes each area, deskews, enlarges small text, binarizes),
+// then reads it.
 // Headless:   target/dist/ij-ocr macro macros/auto-prepare.ijm "samples/05-glare.png,out/auto-prepare"
 args = split(getArgument(), ",");
 input = "samples/05-glare.png";  output = "out/auto-prepare";
@@ -12,9 +13,10 @@ w = getWidth();  h = getHeight();
 run("OCR Auto Prepare");
 prepared = getTitle();
 if (prepared == original) exit("auto-prepare: no new image (the original must stay as it was)");
-if (getWidth() != w || getHeight() != h) exit("auto-prepare: the prepared page is " + getWidth() + "x" + getHeight() + ", not " + w + "x" + h);
+// small text is enlarged (the sample is A4 at 150 dpi): the same page, at least as large
+if (getWidth() < w || abs(getWidth() / w - getHeight() / h) > 0.01) exit("auto-prepare: the prepared page is " + getWidth() + "x" + getHeight() + " for " + w + "x" + h);
 getHistogram(values, counts, 256);
-if (counts[0] + counts[255] != w * h) exit("auto-prepare: the prepared page is not black and white");
+if (counts[0] + counts[255] != getWidth() * getHeight()) exit("auto-prepare: the prepared page is not black and white");
 // the log "Prepare Log" (headless, where ImageJ 1 has no named tables, it is the Results table)
 t = "Results";  if (isOpen("Prepare Log")) t = "Prepare Log";
 steps = "";

@@ -40,7 +40,7 @@ public final class Main {
 		"usage: ij-ocr filter \"<pipeline>\" --out DIR [--verbose] FILES-OR-FOLDERS...", //
 		"       ij-ocr detect [--type TYPE] --out DIR [--verbose] FILES-OR-FOLDERS...", //
 		"                                (DIR/<name>.defects.csv and .defects.png; TYPE: All or one defect type)", //
-		"       ij-ocr prepare [--skip fixes,deskew,binarize] --out DIR [--verbose] FILES-OR-FOLDERS...", //
+		"       ij-ocr prepare [--skip fixes,deskew,upscale,binarize] --out DIR [--verbose] FILES-OR-FOLDERS...", //
 		"                                (DIR/<name>.prepared.png and the log DIR/<name>.prepare.csv)", //
 		OcrJob.USAGE, //
 		"       ij-ocr macro FILE.ijm [ARG]", //

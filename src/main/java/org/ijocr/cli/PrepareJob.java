@@ -14,7 +14,7 @@ import org.ijocr.ij1.Csv;
 import org.ijocr.ij1.Prepare;
 
 /**
- * {@code ij-ocr prepare [--skip fixes,deskew,binarize] --out DIR FILES-OR-FOLDERS…}: runs {@code OCR Auto Prepare} on
+ * {@code ij-ocr prepare [--skip fixes,deskew,upscale,binarize] --out DIR FILES-OR-FOLDERS…}: runs {@code OCR Auto Prepare} on
  * every input and writes {@code DIR/<name>.prepared.png} (multi-page inputs: {@code <name>.prepared-0001.png}, …) and
  * the {@code Prepare Log} as {@code DIR/<name>.prepare.csv}. The batch behaviour of every job: a bad file is reported
  * and the others go on, exit status 1 if any failed.
@@ -23,7 +23,7 @@ final class PrepareJob {
 
 	/** What {@code --skip} accepts, and the command's key for each. */
 	private static final Map<String, String> SKIPS = Map.of("fixes", "skip_fixes", "deskew", "skip_deskew",
-		"binarize", "skip_binarize");
+		"upscale", "skip_upscale", "binarize", "skip_binarize");
 
 	private PrepareJob() {}
 

@@ -19,7 +19,8 @@ import org.scijava.plugin.Plugin;
  * mask); then the page is deskewed and binarized with the suite's {@code Auto} method. The result is a new 8-bit
  * image, {@code <title>-prepared} (of the selection's bounding box if there is an area selection; every slice of a
  * stack), and a table titled {@code Prepare Log} (slice, step, area, parameters, time). The original image is never
- * changed. Each step can be skipped ({@code skip_fixes}, {@code skip_deskew}, {@code skip_binarize}).
+ * changed. Each step can be skipped ({@code skip_fixes}, {@code skip_deskew},
+ * {@code skip_upscale}, {@code skip_binarize}).
  */
 @Plugin(type = Command.class, label = "OCR Auto Prepare",
 	description = "Detect the defects, fix each area, deskew and binarize: a new image ready for OCR, with a log")
@@ -39,6 +40,10 @@ public class AutoPrepareCommand implements Command {
 	@Parameter(label = "Skip deskew", description = "do not straighten skewed text lines")
 	private boolean skip_deskew = false;
 
+	@Parameter(label = "Skip upscaling", description = "keep the size even when the text is small (capitals under "
+		+ "23 pixels are otherwise enlarged to about 30)")
+	private boolean skip_upscale = false;
+
 	@Parameter(label = "Skip binarization", description = "keep grey levels (no black-and-white Auto binarization)")
 	private boolean skip_binarize = false;
 
@@ -50,7 +55,8 @@ public class AutoPrepareCommand implements Command {
 
 	@Override
 	public void run() {
-		final Prepare.Outcome o = Prepare.run(imp, detectors, new PrepareParams(!skip_fixes, !skip_deskew, !skip_binarize));
+		final Prepare.Outcome o = Prepare.run(imp, detectors, new PrepareParams(!skip_fixes, !skip_deskew,
+			!skip_upscale, !skip_binarize));
 		prepared = o.prepared();
 		log = Prepare.table(o.log());
 		IJ.showStatus("OCR Auto Prepare: " + o.defects().size() + " defect area(s) fixed in " + imp.getTitle());

@@ -29,16 +29,26 @@ import org.ijocr.ocr.OcrLevel;
 import org.ijocr.ocr.OcrPage;
 import org.ijocr.ocr.OcrParams;
 import org.ijocr.ocr.PageSegMode;
+import org.ijocr.ocr.Thresholding;
 
 /**
- * Reading with {@code prepare=Auto}: the page's defects are found and fixed where they are, the page is deskewed and
- * binarized ({@link AutoPrepare}), and read; then every line that still reads with a mean confidence below
- * {@value #RETRY_CONFIDENCE} is read again, alone, from the prepared page before binarization (Tesseract's own
- * thresholding of just that line) and from the binarized page as a single text line, and the reading with the higher
- * mean confidence is kept. At most {@value #MAX_RETRIES} lines are retried per page, the least confident first.
- * <p>
- * Item boxes are in the coordinates of the prepared page, which are the input's unless the page was deskewed (then
- * rotated about the page centre by the skew angle, typically under a degree).
+ * Reading with {@code prepare=Auto}:
+ * <ol>
+ * <li>the page's defects are found and fixed where they are, the page is deskewed and, when its text is small,
+ * enlarged ({@link AutoPrepare} without binarization);</li>
+ * <li>that grey page is read (Tesseract's own thresholding). A page without defects that reads with a mean confidence
+ * of at least {@value #GOOD_CONFIDENCE} is done: on a clean page this is Tesseract alone, plus deskew and
+ * enlargement;</li>
+ * <li>otherwise the page is also binarized ({@link AutoPrepare#binarize}: the suite's {@code Auto} method, specks
+ * removed in noise areas) and read, and the reading with more confidently read text is kept ({@link #better});</li>
+ * <li>every line that still reads with a mean confidence below {@value #RETRY_CONFIDENCE} is read again, alone: from
+ * the page not chosen as a single line (or, with no second page, the grey page with Tesseract's Sauvola
+ * thresholding) and from the chosen page as a block or line; the reading with the higher mean confidence is kept.
+ * At most {@value #MAX_RETRIES} lines are retried per page, the least confident first.</li>
+ * </ol>
+ * Item boxes are in the input's coordinates (divided by the enlargement), rotated about the page centre by the skew
+ * angle when the page was deskewed (typically under a degree). Exports describe the chosen prepared page (its size),
+ * read once more for them.
  */
 public final class AutoRead {
 
@@ -47,6 +57,12 @@ public final class AutoRead {
 
 	/** Most lines read again per page. */
 	public static final int MAX_RETRIES = 40;
+
+	/**
+	 * A page without defects that reads with at least this mean confidence is done; below it (or with defects) the
+	 * binarized page is read too and the better reading kept.
+	 */
+	public static final double GOOD_CONFIDENCE = 80;
 
 	/** Pixels added around a line's box when it is read again. */
 	public static final int LINE_MARGIN = 6;
@@ -59,9 +75,11 @@ public final class AutoRead {
 	 * @param defects the defect areas found
 	 * @param retried lines read again
 	 * @param improved lines whose second reading was kept
+	 * @param prepareMillis the time of the defect detection and of every preparation step, binarization included
+	 *          when it ran (whether or not its page was kept)
 	 */
 	public record Result(OcrPage page, AutoPrepare.Result prepared, List<DefectArea> defects, int retried,
-		int improved)
+		int improved, double prepareMillis)
 	{}
 
 	private AutoRead() {}
@@ -81,11 +99,41 @@ public final class AutoRead {
 	public static Result run(final ArrayImg<UnsignedByteType, ByteArray> page, final OcrParams p,
 		final DefectDetectorService service, final Rectangle roi, final OcrDocument document)
 	{
-		final int w = (int) page.dimension(0), h = (int) page.dimension(1);
+		return run(page, p, service, roi, document, Double.NaN);
+	}
+
+	/**
+	 * As {@link #run(ArrayImg, OcrParams, DefectDetectorService, Rectangle, OcrDocument)} with the upscaling factor
+	 * given ({@code NaN}: from the page's text size).
+	 */
+	static Result run(final ArrayImg<UnsignedByteType, ByteArray> page, final OcrParams p,
+		final DefectDetectorService service, final Rectangle roi, final OcrDocument document, final double scale)
+	{
+		final long t0 = System.nanoTime();
 		final List<DefectArea> areas = service.detect(page, service.detectors());
-		final AutoPrepare.Result prep = AutoPrepare.prepare(page, areas, PrepareParams.DEFAULT);
-		final byte[] bin = Storage.bytes(prep.image()), grey = Storage.bytes(prep.grey());
-		final OcrPage first = OcrEngine.recognize(p, bin, w, h, roi, document);
+		final double detectMs = (System.nanoTime() - t0) / 1e6;
+		final AutoPrepare.Result grey = AutoPrepare.prepare(page, areas, PrepareParams.DEFAULT.withoutBinarize(), scale);
+		final double f = grey.scale();
+		final int w = (int) grey.image().dimension(0), h = (int) grey.image().dimension(1);
+		final OcrParams q = f == 1 ? p : p.withDpi((int) Math.min(10000, Math.round(p.dpi() * f)));
+		final Rectangle area = roi == null || f == 1 ? roi : new Rectangle((int) Math.floor(roi.x * f), (int) Math.floor(
+			roi.y * f), (int) Math.ceil(roi.width * f), (int) Math.ceil(roi.height * f));
+		OcrPage first = OcrEngine.recognize(q, Storage.bytes(grey.image()), w, h, area, null);
+		double prepMs = detectMs + millis(grey.log());
+		AutoPrepare.Result prep = grey, other = null;
+		if (!areas.isEmpty() || first.meanConfidence() < GOOD_CONFIDENCE) {
+			final AutoPrepare.Result bin = AutoPrepare.binarize(grey, areas);
+			prepMs = detectMs + millis(bin.log());
+			final OcrPage second = OcrEngine.recognize(q, Storage.bytes(bin.image()), w, h, area, null);
+			if (better(second.items(), first.items())) {
+				first = second;
+				prep = bin;
+				other = grey;
+			}
+			else other = bin;
+		}
+		// the exports get the chosen page's reading (one more recognition, only when exporting)
+		if (document != null) OcrEngine.recognize(q, Storage.bytes(prep.image()), w, h, area, document);
 		// the weak lines, least confident first
 		final Map<String, List<OcrItem>> lines = new LinkedHashMap<>();
 		for (final OcrItem it : first.items())
@@ -94,32 +142,71 @@ public final class AutoRead {
 		for (final List<OcrItem> l : lines.values())
 			if (mean(l) < RETRY_CONFIDENCE && !l.isEmpty()) weak.add(l);
 		weak.sort((a, b) -> Double.compare(mean(a), mean(b)));
+		// read again: the page not chosen (or the grey page with Tesseract's Sauvola) as one line, and the chosen
+		// page as one block
+		final byte[] chosen = Storage.bytes(prep.image());
+		final byte[] alt = other != null ? Storage.bytes(other.image()) : chosen;
+		final OcrParams altParams = other != null ? q.withPsm(PageSegMode.SINGLE_LINE) : q.withPsm(
+			PageSegMode.SINGLE_BLOCK).withThresholding(Thresholding.SAUVOLA);
 		final Map<List<OcrItem>, List<OcrItem>> replaced = new LinkedHashMap<>();
 		int retried = 0;
 		for (final List<OcrItem> l : weak.subList(0, Math.min(MAX_RETRIES, weak.size()))) {
 			final Rectangle box = bounds(l, w, h);
 			retried++;
 			List<OcrItem> best = l;
-			double bestConf = mean(l);
-			for (final byte[] img : new byte[][] { grey, bin }) {
-				if (img == bin && grey == bin) continue;
-				final OcrParams q = img == bin ? p.withPsm(PageSegMode.SINGLE_LINE) : p.withPsm(PageSegMode.SINGLE_BLOCK);
-				final List<OcrItem> again = OcrEngine.recognize(q, img, w, h, box, null).items();
+			for (int k = 0; k < 2; k++) {
+				final List<OcrItem> again = k == 0 ? OcrEngine.recognize(altParams, alt, w, h, box, null).items()
+					: OcrEngine.recognize(q.withPsm(other != null ? PageSegMode.SINGLE_BLOCK : PageSegMode.SINGLE_LINE),
+						chosen, w, h, box, null).items();
 				// a reading must keep about as much text to count (a line read as nothing is not better)
-				if (!again.isEmpty() && mean(again) > bestConf && chars(again) >= 0.7 * chars(l)) {
-					best = again;
-					bestConf = mean(again);
-				}
+				if (!again.isEmpty() && mean(again) > mean(best) && chars(again) >= 0.7 * chars(l)) best = again;
 			}
 			if (best != l) replaced.put(l, renumber(best, l.get(0)));
 		}
-		if (replaced.isEmpty()) return new Result(first, prep, areas, retried, 0);
 		final List<OcrItem> items = new ArrayList<>();
 		for (final List<OcrItem> l : lines.values())
 			items.addAll(replaced.getOrDefault(l, l));
 		final double conf = items.stream().mapToDouble(OcrItem::confidence).average().orElse(0);
-		return new Result(new OcrPage(text(items, first.text(), lines, replaced), items, (int) Math.round(conf), first
-			.orientation()), prep, areas, retried, replaced.size());
+		final String text = replaced.isEmpty() ? first.text() : text(items, first.text(), lines, replaced);
+		return new Result(new OcrPage(text, unscaled(items, f), replaced.isEmpty() ? first.meanConfidence() : (int) Math
+			.round(conf), first.orientation()), prep, areas, retried, replaced.size(), prepMs);
+	}
+
+	/**
+	 * Whether reading {@code a} is better than {@code b}: more confidently read text, {@code Σ characters ·
+	 * max(0, confidence − }{@value #SURE}{@code )} over the items. A mean confidence alone would prefer a reading that
+	 * leaves out what it cannot read (a shadowed column read as nothing), and counting characters alone would prefer
+	 * noise read as letters.
+	 */
+	static boolean better(final List<OcrItem> a, final List<OcrItem> b) {
+		return sureText(a) > sureText(b);
+	}
+
+	/** The confidence from which characters count for {@link #better}. */
+	static final double SURE = 50;
+
+	private static double sureText(final List<OcrItem> items) {
+		double s = 0;
+		for (final OcrItem it : items)
+			s += it.text().strip().length() * Math.max(0, it.confidence() - SURE);
+		return s;
+	}
+
+	private static double millis(final List<PrepareStep> log) {
+		return log.stream().mapToDouble(PrepareStep::millis).sum();
+	}
+
+	/** The items' boxes in the coordinates of the page before it was enlarged by {@code f}. */
+	private static List<OcrItem> unscaled(final List<OcrItem> items, final double f) {
+		if (f == 1) return items;
+		final List<OcrItem> out = new ArrayList<>();
+		for (final OcrItem it : items) {
+			final int x = (int) Math.floor(it.x() / f), y = (int) Math.floor(it.y() / f);
+			out.add(new OcrItem(it.text(), it.confidence(), x, y, Math.max(1, (int) Math.ceil((it.x() + it.width()) / f)
+				- x), Math.max(1, (int) Math.ceil((it.y() + it.height()) / f) - y), it.level(), it.block(), it.paragraph(),
+				it.line()));
+		}
+		return out;
 	}
 
 	/**
@@ -147,11 +234,13 @@ public final class AutoRead {
 		final List<OcrPage> pages = new ArrayList<>();
 		final List<Prepare.Row> log = new ArrayList<>();
 		final List<Defects.Found> found = new ArrayList<>();
-		final ImageStack prepared = new ImageStack(w, h);
+		final ImageStack[] prepared = { null };
+		final double[] scale = { Double.NaN }; // the first slice's upscaling factor, kept for the others
 		ImageFilters.withImageJThreads(() -> {
 			for (int s = 1; s <= n; s++) {
 				final long t0 = System.nanoTime();
-				final Result r = run(ImgWrap.bytes(OcrImages.grey(imp, s), w, h), p, service, area, document);
+				final Result r = run(ImgWrap.bytes(OcrImages.grey(imp, s), w, h), p, service, area, document, scale[0]);
+				scale[0] = r.prepared().scale();
 				pages.add(r.page());
 				log.add(new Prepare.Row(s, new PrepareStep("Detect, prepare and read", 0, 0, w, h, "defects=" + r
 					.defects().size() + ", lines read again=" + r.retried() + ", kept=" + r.improved(), (System.nanoTime()
@@ -160,12 +249,14 @@ public final class AutoRead {
 					log.add(new Prepare.Row(s, st));
 				for (final DefectArea a : r.defects())
 					found.add(new Defects.Found(s, a, service.detector(a.type()).mitigation(a)));
-				prepared.addSlice(imp.getStack().getSliceLabel(s), new ByteProcessor(w, h, Storage.bytes(r.prepared()
+				final int pw = (int) r.prepared().image().dimension(0), ph = (int) r.prepared().image().dimension(1);
+				if (prepared[0] == null) prepared[0] = new ImageStack(pw, ph);
+				prepared[0].addSlice(imp.getStack().getSliceLabel(s), new ByteProcessor(pw, ph, Storage.bytes(r.prepared()
 					.image())));
 			}
 		});
-		final ImagePlus out = new ImagePlus(Prepare.title(imp.getTitle()), prepared);
-		out.setCalibration(imp.getCalibration().copy());
+		final ImagePlus out = new ImagePlus(Prepare.title(imp.getTitle()), prepared[0]);
+		out.setCalibration(Prepare.scaled(imp.getCalibration(), scale[0]));
 		return new Pages(pages, out, log, found);
 	}
 

@@ -11,6 +11,7 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.gui.Roi;
+import ij.measure.Calibration;
 import ij.measure.ResultsTable;
 import ij.process.ByteProcessor;
 
@@ -28,7 +29,8 @@ import org.ijocr.defect.DefectDetectorService;
 
 /**
  * {@link AutoPrepare} on an {@link ImagePlus}: every registered defect detector runs on each slice, each area gets its
- * mitigation there, then the slice is deskewed and binarized. The result is a new 8-bit image (the original is never
+ * mitigation there, then the slice is deskewed, enlarged when its text is small (every slice by the first slice's
+ * factor) and binarized. The result is a new 8-bit image (the original is never
  * changed): the whole image, or the bounding box of an area selection. The log lists every step per slice, the
  * detection included, in image coordinates.
  */
@@ -70,7 +72,8 @@ public final class Prepare {
 		for (final DefectDetector d : detectors)
 			byType.put(d.type(), d);
 		final int n = imp.getStackSize();
-		final ImageStack out = new ImageStack(b.width, b.height);
+		final ImageStack[] out = { null };
+		final double[] scale = { Double.NaN }; // the first slice's upscaling factor, kept for the others
 		final List<Row> log = new ArrayList<>();
 		final List<Defects.Found> found = new ArrayList<>();
 		ImageFilters.withImageJThreads(() -> {
@@ -88,18 +91,33 @@ public final class Prepare {
 						found.add(new Defects.Found(s, moved, byType.get(a.type()).mitigation(moved)));
 					}
 				}
-				final AutoPrepare.Result r = AutoPrepare.prepare(page, areas, p);
+				final AutoPrepare.Result r = AutoPrepare.prepare(page, areas, p, scale[0]);
+				scale[0] = r.scale();
 				for (final PrepareStep st : r.log())
 					log.add(new Row(s, new PrepareStep(st.step(), st.x() + b.x, st.y() + b.y, st.width(), st.height(), st
 						.parameters(), st.millis())));
-				out.addSlice(imp.getStack().getSliceLabel(s), new ByteProcessor(b.width, b.height, ImgWrap.storage(r
-					.image()) instanceof byte[] px ? px : null));
+				final int pw = (int) r.image().dimension(0), ph = (int) r.image().dimension(1);
+				if (out[0] == null) out[0] = new ImageStack(pw, ph);
+				out[0].addSlice(imp.getStack().getSliceLabel(s), new ByteProcessor(pw, ph, ImgWrap.storage(r.image())
+					instanceof byte[] px ? px : null));
 				if (n > 1) IJ.showProgress(s, n);
 			}
 		});
-		final ImagePlus prepared = new ImagePlus(title(imp.getTitle()), out);
-		prepared.setCalibration(imp.getCalibration().copy());
+		final ImagePlus prepared = new ImagePlus(title(imp.getTitle()), out[0]);
+		prepared.setCalibration(scaled(imp.getCalibration(), scale[0]));
 		return new Outcome(prepared, log, found);
+	}
+
+	/** A copy of {@code cal} for an image enlarged by {@code f}: pixels {@code f} times smaller. */
+	static Calibration scaled(final Calibration cal, final double f) {
+		final Calibration c = cal.copy();
+		if (f != 1 && !Double.isNaN(f)) {
+			c.pixelWidth /= f;
+			c.pixelHeight /= f;
+			c.xOrigin *= f;
+			c.yOrigin *= f;
+		}
+		return c;
 	}
 
 	/** {@code found=3 (SALT_PEPPER_NOISE 2, BLUR 1)}. */

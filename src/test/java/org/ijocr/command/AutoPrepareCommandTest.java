@@ -41,8 +41,15 @@ class AutoPrepareCommandTest {
 		assertArrayEquals(before, (byte[]) imp.getProcessor().getPixels(), "the original must not change");
 		final ImagePlus out = o.images().get(0);
 		assertEquals("02-salt-and-pepper-prepared", out.getTitle());
-		assertEquals(imp.getWidth(), out.getWidth());
 		final ResultsTable log = o.tables().get(0).table();
+		// the sample is A4 at 150 dpi: its capitals (about 20 px) are enlarged to about 30 px
+		final double f = factor(log);
+		assertTrue(f >= 1.3 && f <= 2.2, "factor " + f);
+		// (the log gives the factor to 2 decimals)
+		assertEquals(imp.getWidth() * f, out.getWidth(), imp.getWidth() * 0.006);
+		assertEquals(imp.getHeight() * f, out.getHeight(), imp.getHeight() * 0.006);
+		assertEquals((double) out.getWidth() / imp.getWidth(), imp.getCalibration().pixelWidth / out.getCalibration()
+			.pixelWidth, 0.006);
 		assertEquals(Prepare.LOG_TITLE, o.tables().get(0).title());
 		for (final String c : Prepare.COLUMNS)
 			assertTrue(log.columnExists(c), "column " + c);
@@ -50,7 +57,10 @@ class AutoPrepareCommandTest {
 		assertEquals("Detect defects", steps.get(0));
 		assertTrue(log.getStringValue("Parameters", 0).contains("SALT_PEPPER_NOISE"), log.getStringValue("Parameters",
 			0));
-		assertTrue(steps.containsAll(List.of("Remove noise", "Binarize", "Despeckle")), steps.toString());
+		assertTrue(steps.containsAll(List.of("Remove noise", "Upscale", "Binarize", "Despeckle")), steps.toString());
+		for (int i = 0; i < log.size(); i++) // the log is in the input's coordinates
+			assertTrue(log.getValue("X", i) + log.getValue("Width", i) <= imp.getWidth() && log.getValue("Y", i) + log
+				.getValue("Height", i) <= imp.getHeight(), steps.get(i));
 		// black and white, and the impulses on the paper are gone: few isolated black pixels are left
 		final byte[] p = (byte[]) out.getProcessor().getPixels();
 		final int w = out.getWidth(), h = out.getHeight();
@@ -60,11 +70,25 @@ class AutoPrepareCommandTest {
 				final int i = y * w + x;
 				assertTrue(p[i] == 0 || p[i] == (byte) 255);
 				if (p[i] == 0 && alone(p, i, w)) isolated++;
-				if ((before[i] & 0xff) < 64 && alone(before, i, w)) isolatedBefore++;
 			}
+		final int w0 = imp.getWidth();
+		for (int y = 1; y < imp.getHeight() - 1; y++)
+			for (int x = 1; x < w0 - 1; x++)
+				if ((before[y * w0 + x] & 0xff) < 64 && alone(before, y * w0 + x, w0)) isolatedBefore++;
 		assertTrue(isolatedBefore > 20_000, "test setup: " + isolatedBefore);
+		// (a speck left on the enlarged page covers f² pixels, of which some may stand alone)
 		assertTrue(isolated < 0.005 * isolatedBefore, "isolated black pixels left: " + isolated + " of "
 			+ isolatedBefore);
+	}
+
+	/** The upscaling factor in the log's {@code Upscale} row (1 without one). */
+	private static double factor(final ResultsTable log) {
+		for (int i = 0; i < log.size(); i++)
+			if (log.getStringValue("Step", i).equals("Upscale")) {
+				final String p = log.getStringValue("Parameters", i);
+				return Double.parseDouble(p.substring(p.indexOf("factor=") + 7).split(",")[0]);
+			}
+		return 1;
 	}
 
 	/** Every 8-neighbour is light. */
@@ -77,7 +101,7 @@ class AutoPrepareCommandTest {
 	@Test
 	void stepsCanBeSkipped() {
 		final ImagePlus imp = IJ.openImage("samples/01-clean.png");
-		final CommandBridge.Outcome o = run(imp, "skip_fixes skip_deskew skip_binarize");
+		final CommandBridge.Outcome o = run(imp, "skip_fixes skip_deskew skip_upscale skip_binarize");
 		assertArrayEquals((byte[]) imp.getProcessor().getPixels(), (byte[]) o.images().get(0).getProcessor()
 			.getPixels());
 		assertEquals(0, o.tables().get(0).table().size());
@@ -99,8 +123,11 @@ class AutoPrepareCommandTest {
 		final CommandBridge.Outcome o = run(imp, "skip_deskew");
 		final ImagePlus out = o.images().get(0);
 		assertNotNull(out);
-		assertEquals(500, out.getWidth());
-		assertEquals(400, out.getHeight());
+		// both slices enlarged by the first slice's factor (the blank second one has no text to measure)
+		final double f = factor(o.tables().get(0).table());
+		assertTrue(f > 1, "factor " + f);
+		assertEquals(500 * f, out.getWidth(), 500 * 0.006);
+		assertEquals(400 * f, out.getHeight(), 400 * 0.006);
 		assertEquals(2, out.getStackSize());
 		final ResultsTable log = o.tables().get(0).table();
 		boolean slice2 = false;

@@ -3,6 +3,7 @@ package org.ijocr.ocr;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.ijocr.core.metrics.TextMetrics;
@@ -69,5 +70,34 @@ class AutoReadTest {
 		final OcrPages.Grey g = OcrPages.tesseract("phototest.tif");
 		final double[] cer = cers(g.pixels(), g, OcrPages.truth("phototest.txt"), "clean");
 		assertTrue(cer[1] <= cer[0] + 0.01, "prepare=Auto CER " + cer[1] + " vs Tesseract alone " + cer[0]);
+	}
+
+	/**
+	 * Small text (a rendered A5 page at 150 dpi, capitals of about 15 px) is read from a page enlarged to about 30 px
+	 * capitals, and the word boxes come back in the input's coordinates, on the ink of each word.
+	 */
+	@Test
+	void smallTextIsReadEnlargedWithBoxesOnTheInput() {
+		final Pages.TextPage t = Pages.textPage(874, 1240, 150, 7002);
+		final OcrPages.Grey g = new OcrPages.Grey(Pages.pixels(t.image()), 874, 1240);
+		final AutoRead.Result r = AutoRead.run(t.image(), OcrParams.defaults().withDpi(150), org.ijocr.ij1.SciJava
+			.context().getService(org.ijocr.defect.DefectDetectorService.class), null, null);
+		assertTrue(r.prepared().scale() > 1.5, "enlarged by " + r.prepared().scale());
+		final double[] cer = cers(g.pixels(), g, 150, t.text(), "150 dpi page");
+		assertTrue(cer[1] <= cer[0] + 0.002, "prepare=Auto CER " + cer[1] + " vs Tesseract alone " + cer[0]);
+		final List<OcrItem> words = r.page().items();
+		assertTrue(words.size() > 100, "words: " + words.size());
+		int inky = 0;
+		for (final OcrItem it : words) {
+			assertTrue(it.x() >= 0 && it.y() >= 0 && it.x() + it.width() <= 874 && it.y() + it.height() <= 1240, it
+				.toString());
+			final int dark = OcrInk.darkPixels(g, it);
+			assertTrue(dark > 0, "no ink in the box of " + it);
+			if (dark > 0.05 * it.width() * it.height()) inky++;
+		}
+		// thin letters alone (an "I" of 2 px strokes at 150 dpi) may fill less than 5 % of their box
+		assertTrue(inky >= 0.98 * words.size(), inky + " of " + words.size() + " boxes hold 5 % ink or more");
+		final double covered = OcrInk.coveredInk(g, words);
+		assertTrue(covered >= 0.9, "only " + covered + " of the ink is inside a word box");
 	}
 }

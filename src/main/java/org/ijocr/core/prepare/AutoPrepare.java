@@ -18,6 +18,7 @@ import org.ijocr.core.filter.ImpulseNoise;
 import org.ijocr.core.geometry.Interpolation;
 import org.ijocr.core.geometry.Paper;
 import org.ijocr.core.geometry.Rotate;
+import org.ijocr.core.geometry.Scale;
 import org.ijocr.core.geometry.RotateParams;
 import org.ijocr.core.geometry.Skew;
 import org.ijocr.core.geometry.SkewParams;
@@ -41,6 +42,10 @@ import org.ijocr.core.tone.LocalRange;
  * §3.6.3), which steepens the edges the binarizer then cuts.</li>
  * <li><b>Deskew</b> ({@link Skew}, projection profiles) when the text lines turn by at least {@value #MIN_ROTATION}°,
  * rotated back bicubically with the paper colour filled in.</li>
+ * <li><b>Upscale</b> when the text is small: capitals measured by {@link Scale#capHeight} and the page enlarged
+ * bicubically so that they are about {@value Scale#TARGET_CAP_HEIGHT} pixels tall (Tesseract reads best there: its
+ * guide "Improving the quality of the output"), when that takes a factor of at least {@value #MIN_UPSCALE} (at most
+ * {@value Scale#MAX_AUTO_FACTOR}). Receipts and screen captures typically have capitals of 14&ndash;20 pixels.</li>
  * <li><b>Binarize</b> with the suite's page-adaptive {@code Auto} method ({@link DocumentBinarizer}: background surface,
  * stroke edges and hysteresis; the best of all methods on DIBCO 2009–2014); inside noise areas the specks that
  * impulse clusters leave are then removed ({@link Despeckle}).</li>
@@ -55,6 +60,9 @@ public final class AutoPrepare {
 
 	/** Smallest skew, in degrees, that is corrected (as {@code OCR Deskew}). */
 	public static final double MIN_ROTATION = 0.05;
+
+	/** Smallest factor by which a page with small text is enlarged (closer to 1 is not worth the resampling). */
+	public static final double MIN_UPSCALE = 1.3;
 
 	/** Share of the page above which an area is the whole page. */
 	public static final double WHOLE_PAGE = 0.9;
@@ -72,9 +80,11 @@ public final class AutoPrepare {
 	 *          binarized), e.g. for a second reading with other settings
 	 * @param log the steps, in order
 	 * @param skew the skew measured, in degrees (0 when not measured)
+	 * @param scale the factor by which the page was enlarged (1 when it was not): a point {@code (x, y)} of the input
+	 *          is at {@code (scale·x, scale·y)} in {@code image} (after the deskew's rotation about the centre)
 	 */
 	public record Result(ArrayImg<UnsignedByteType, ByteArray> image, ArrayImg<UnsignedByteType, ByteArray> grey,
-		List<PrepareStep> log, double skew)
+		List<PrepareStep> log, double skew, double scale)
 	{}
 
 	/** The blend margin for a page of this size: {@code max(8, min(w, h) / 150)} pixels (16 at A4 300 dpi). */
@@ -92,6 +102,21 @@ public final class AutoPrepare {
 	public static Result prepare(final ArrayImg<UnsignedByteType, ByteArray> page, final List<DefectArea> areas,
 		final PrepareParams p)
 	{
+		return prepare(page, areas, p, Double.NaN);
+	}
+
+	/**
+	 * As {@link #prepare(ArrayImg, List, PrepareParams)} with the upscaling factor given (e.g. the first slice's, so
+	 * that every slice of a stack has the same size).
+	 *
+	 * @param scale the factor to enlarge by when {@code p.upscale()} (1 = not), or {@code NaN} to choose it from the
+	 *          page's text size
+	 */
+	public static Result prepare(final ArrayImg<UnsignedByteType, ByteArray> page, final List<DefectArea> areas,
+		final PrepareParams p, final double scale)
+	{
+		if (!Double.isNaN(scale) && !(scale >= 1 && scale <= Scale.MAX_AUTO_FACTOR)) throw new IllegalArgumentException(
+			"upscaling factor must be 1 to " + Scale.MAX_AUTO_FACTOR + ", got " + scale);
 		if (page.numDimensions() != 2) throw new IllegalArgumentException("Auto Prepare works on 2-D pages");
 		final int w = (int) page.dimension(0), h = (int) page.dimension(1);
 		final byte[] px = Storage.bytes(page).clone();
@@ -117,17 +142,63 @@ public final class AutoPrepare {
 			log.add(new PrepareStep(rotate ? "Deskew" : "Deskew (not needed)", 0, 0, w, h, String.format(Locale.ROOT,
 				"angle=%.2f", skew), ms(t0)));
 		}
-		final byte[] grey = out;
-		if (p.binarize()) {
+		double factor = 1;
+		int ow = w, oh = h;
+		if (p.upscale()) {
 			final long t0 = System.nanoTime();
-			final byte[] bin = new byte[w * h];
-			DocumentBinarizer.binarize(out, w, h, bin);
-			out = bin;
-			log.add(new PrepareStep("Binarize", 0, 0, w, h, "method=Auto", ms(t0)));
-			if (p.fixDefects()) despeckle(out, w, h, areas, log);
+			final double cap = Double.isNaN(scale) ? Scale.capHeight(out, w, h) : Double.NaN;
+			final double f = Double.isNaN(scale) ? Scale.autoFactor(cap, Scale.TARGET_CAP_HEIGHT) : scale;
+			final boolean enlarge = Double.isNaN(scale) ? f >= MIN_UPSCALE : f > 1;
+			if (enlarge) {
+				factor = f;
+				ow = (int) Scale.scaledLength(w, f);
+				oh = (int) Scale.scaledLength(h, f);
+				final byte[] big = new byte[ow * oh];
+				Scale.resize(Interpolation.BICUBIC, ArrayImgs.unsignedBytes(out, w, h), ArrayImgs.unsignedBytes(big, ow,
+					oh));
+				out = big;
+			}
+			log.add(new PrepareStep(enlarge ? "Upscale" : "Upscale (not needed)", 0, 0, w, h, (Double.isNaN(cap) ? ""
+				: String.format(Locale.ROOT, "cap height=%.1f px, ", cap)) + String.format(Locale.ROOT, "factor=%.2f",
+					factor), ms(t0)));
 		}
-		final ArrayImg<UnsignedByteType, ByteArray> image = ArrayImgs.unsignedBytes(out, w, h);
-		return new Result(image, grey == out ? image : ArrayImgs.unsignedBytes(grey, w, h), log, skew);
+		final ArrayImg<UnsignedByteType, ByteArray> grey = ArrayImgs.unsignedBytes(out, ow, oh);
+		final Result r = new Result(grey, grey, log, skew, factor);
+		return p.binarize() ? binarize(r, p.fixDefects() ? areas : List.of()) : r;
+	}
+
+	/**
+	 * Binarizes a prepared grey page with the suite's {@code Auto} method ({@link DocumentBinarizer}) and removes the
+	 * specks that impulse clusters leave inside the noise areas ({@link Despeckle}).
+	 *
+	 * @param prepared a result of {@link #prepare} without binarization
+	 * @param areas the defects found on the input page (its coordinates)
+	 * @return the binarized page, with {@code prepared}'s grey page and log followed by the new steps
+	 */
+	public static Result binarize(final Result prepared, final List<DefectArea> areas) {
+		final int ow = (int) prepared.grey().dimension(0), oh = (int) prepared.grey().dimension(1);
+		final double f = prepared.scale();
+		final List<PrepareStep> log = new ArrayList<>(prepared.log());
+		final long t0 = System.nanoTime();
+		final byte[] bin = new byte[ow * oh];
+		DocumentBinarizer.binarize(Storage.bytes(prepared.grey()), ow, oh, bin);
+		// the input's size: |round(w·f) − w·f| ≤ ½ and f ≥ 1, so round(round(w·f) / f) = w
+		log.add(new PrepareStep("Binarize", 0, 0, (int) Math.round(ow / f), (int) Math.round(oh / f), "method=Auto", ms(
+			t0)));
+		despeckle(bin, ow, oh, areas, f, log);
+		return new Result(ArrayImgs.unsignedBytes(bin, ow, oh), prepared.grey(), log, prepared.skew(), f);
+	}
+
+	/** The areas in the coordinates of a page enlarged by {@code f}. */
+	private static List<DefectArea> scaled(final List<DefectArea> areas, final double f) {
+		if (f == 1) return areas;
+		final List<DefectArea> out = new ArrayList<>();
+		for (final DefectArea a : areas) {
+			final int x = (int) Math.floor(a.x() * f), y = (int) Math.floor(a.y() * f);
+			out.add(new DefectArea(a.type(), x, y, (int) Math.ceil((a.x() + a.width()) * f) - x, (int) Math.ceil((a.y() + a
+				.height()) * f) - y, a.score()));
+		}
+		return out;
 	}
 
 	/**
@@ -135,7 +206,7 @@ public final class AutoPrepare {
 	 * strokes and text), inside the noise areas (grown by the blend margin, which also covers a deskew's shift).
 	 */
 	private static void despeckle(final byte[] bin, final int w, final int h, final List<DefectArea> areas,
-		final List<PrepareStep> log)
+		final double f, final List<PrepareStep> log)
 	{
 		byte[] clean = null;
 		final int m = feather(w, h);
@@ -146,11 +217,14 @@ public final class AutoPrepare {
 				clean = bin.clone();
 				Despeckle.despeckle(clean, w, h);
 			}
-			final int x0 = Math.max(0, a.x() - m), y0 = Math.max(0, a.y() - m);
-			final int x1 = Math.min(w, a.x() + a.width() + m), y1 = Math.min(h, a.y() + a.height() + m);
+			final DefectArea s = scaled(List.of(a), f).get(0);
+			final int x0 = Math.max(0, s.x() - m), y0 = Math.max(0, s.y() - m);
+			final int x1 = Math.min(w, s.x() + s.width() + m), y1 = Math.min(h, s.y() + s.height() + m);
 			for (int y = y0; y < y1; y++)
 				System.arraycopy(clean, y * w + x0, bin, y * w + x0, x1 - x0);
-			log.add(new PrepareStep("Despeckle", x0, y0, x1 - x0, y1 - y0, "sizes=from the page's strokes", ms(t0)));
+			final int lx = (int) Math.floor(x0 / f), ly = (int) Math.floor(y0 / f);
+			log.add(new PrepareStep("Despeckle", lx, ly, (int) Math.ceil(x1 / f) - lx, (int) Math.ceil(y1 / f) - ly,
+				"sizes=from the page's strokes", ms(t0)));
 		}
 	}
 

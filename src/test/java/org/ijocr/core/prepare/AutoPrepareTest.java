@@ -15,8 +15,10 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
 import org.ijocr.core.defect.DefectArea;
 import org.ijocr.core.defect.DefectType;
 import org.ijocr.core.filter.Gauss;
+import org.ijocr.core.geometry.Interpolation;
 import org.ijocr.core.geometry.Rotate;
 import org.ijocr.core.geometry.RotateParams;
+import org.ijocr.core.geometry.Scale;
 import org.ijocr.testutil.Pages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,7 @@ class AutoPrepareTest {
 	/** The defect rectangle: x, y, width, height. */
 	private static final int RX = 200, RY = 300, RW = 600, RH = 500;
 
-	private static final PrepareParams FIX_ONLY = new PrepareParams(true, false, false);
+	private static final PrepareParams FIX_ONLY = new PrepareParams(true, false, false, false);
 
 	private static ArrayImg<UnsignedByteType, ByteArray> clean;
 
@@ -82,7 +84,7 @@ class AutoPrepareTest {
 		assertUntouchedOutside(n, o, AutoPrepare.feather(W, H) + 1);
 		// with binarization, the clusters the switching median leaves are despeckled
 		final byte[] bin = Pages.pixels(AutoPrepare.prepare(noisy, List.of(area(DefectType.SALT_PEPPER_NOISE, 0.5)),
-			new PrepareParams(true, false, true)).image());
+			new PrepareParams(true, false, false, true)).image());
 		int specks = 0, paper = 0;
 		for (int y = RY + 1; y < RY + RH - 1; y++)
 			for (int x = RX + 1; x < RX + RW - 1; x++)
@@ -190,7 +192,7 @@ class AutoPrepareTest {
 		final byte[] turned = new byte[W * H];
 		Rotate.rotate(RotateParams.of(2.5), clean, ArrayImgs.unsignedBytes(turned, W, H));
 		final AutoPrepare.Result r = AutoPrepare.prepare(ArrayImgs.unsignedBytes(turned, W, H), List.of(),
-			PrepareParams.DEFAULT);
+			new PrepareParams(true, true, false, true));
 		assertEquals(2.5, r.skew(), 0.1);
 		assertEquals(List.of("Deskew", "Binarize"), r.log().stream().map(PrepareStep::step).toList());
 		final byte[] o = Pages.pixels(r.image());
@@ -207,8 +209,55 @@ class AutoPrepareTest {
 	@Test
 	void skippedStepsLeaveThePageAsItIs() {
 		final AutoPrepare.Result r = AutoPrepare.prepare(clean, List.of(area(DefectType.BLUR, 0.9)), new PrepareParams(
-			false, false, false));
+			false, false, false, false));
 		assertArrayEquals(Pages.pixels(clean), Pages.pixels(r.image()));
 		assertTrue(r.log().isEmpty());
+	}
+
+	/** Small text (a page at 150 dpi): enlarged so that capitals are about 30 px; the input is not changed. */
+	@Test
+	void smallTextIsEnlarged() {
+		final byte[] before = Pages.pixels(clean).clone();
+		final double cap = Scale.capHeight(before, W, H);
+		assertTrue(cap > 10 && cap < 23, "test setup: capitals of " + cap + " px");
+		final AutoPrepare.Result r = AutoPrepare.prepare(clean, List.of(), new PrepareParams(false, false, true,
+			false));
+		assertArrayEquals(before, Pages.pixels(clean), "the input page must not change");
+		assertEquals(Scale.TARGET_CAP_HEIGHT / cap, r.scale(), 1e-9);
+		final int w = (int) Math.round(W * r.scale()), h = (int) Math.round(H * r.scale());
+		assertEquals(w, r.image().dimension(0));
+		assertEquals(h, r.image().dimension(1));
+		final byte[] expected = new byte[w * h];
+		Scale.resize(Interpolation.BICUBIC, clean, ArrayImgs.unsignedBytes(expected, w, h));
+		assertArrayEquals(expected, Pages.pixels(r.image()));
+		assertEquals(Scale.TARGET_CAP_HEIGHT, Scale.capHeight(Pages.pixels(r.image()), w, h), 3);
+		assertEquals("Upscale", r.log().get(0).step());
+		assertTrue(r.log().get(0).parameters().contains(String.format(java.util.Locale.ROOT, "factor=%.2f", r.scale())),
+			r.log().get(0).parameters());
+		// a factor given (a stack's first slice's) is used as it is; 1 keeps the size
+		final AutoPrepare.Result one = AutoPrepare.prepare(clean, List.of(), PrepareParams.DEFAULT, 1);
+		assertEquals(1, one.scale());
+		assertEquals(W, one.image().dimension(0));
+		assertTrue(one.log().stream().anyMatch(s -> s.step().equals("Upscale (not needed)")), one.log().toString());
+		// binarized at the new size, with about the ink of the enlarged page
+		final AutoPrepare.Result bin = AutoPrepare.prepare(clean, List.of(), PrepareParams.DEFAULT.withoutDeskew(), r
+			.scale());
+		long ink = 0, greyInk = 0;
+		final byte[] b = Pages.pixels(bin.image());
+		for (int i = 0; i < b.length; i++) {
+			if (b[i] == 0) ink++;
+			if ((expected[i] & 0xff) < 128) greyInk++;
+		}
+		assertEquals(1, (double) ink / greyInk, 0.25, "ink of the binarized enlarged page");
+	}
+
+	/** Text at 300 dpi (capitals of about 30 px) keeps its size. */
+	@Test
+	void normalTextKeepsItsSize() {
+		final ArrayImg<UnsignedByteType, ByteArray> page = Pages.page(1240, 1754, 300, 1, 9L);
+		final AutoPrepare.Result r = AutoPrepare.prepare(page, List.of(), new PrepareParams(false, false, true, false));
+		assertEquals(1, r.scale());
+		assertEquals(1240, r.image().dimension(0));
+		assertEquals("Upscale (not needed)", r.log().get(0).step());
 	}
 }

@@ -47,8 +47,10 @@ import org.scijava.plugin.Plugin;
  * {@code dpi=0} takes the resolution from the image's calibration (unit inch, cm, mm or µm), else 300.
  * {@code psm=Auto} (default) first detects pages turned by 90°, 180° or 270° and reads them upright.
  * {@code prepare=Auto} reads a prepared copy of each slice instead ({@link org.ijocr.ij1.AutoRead}): every defect
- * area fixed where it is, the page deskewed and binarized, and lines that still read with low confidence read again
- * with other settings, keeping the better reading; the image itself is not changed.
+ * area fixed where it is, the page deskewed and small text enlarged; with defects (or an unsure reading) the page is
+ * also binarized and the reading with more confidently read text kept; lines that still read with low confidence are
+ * read again with other settings, keeping the better reading. Boxes are in the image's coordinates; the image itself
+ * is not changed.
  */
 @Plugin(type = Command.class, label = "OCR Recognize", description = "Read the text of the image (Tesseract)")
 public class RecognizeCommand implements Command {
@@ -87,7 +89,8 @@ public class RecognizeCommand implements Command {
 	private double min_confidence = 0;
 
 	@Parameter(label = "Prepare", description = "None = read the image as it is; Auto = fix each defect area, deskew "
-		+ "and binarize first (as OCR Auto Prepare, on a copy), and read weak lines again with other settings",
+		+ "and enlarge small text first (as OCR Auto Prepare, on a copy), also read the binarized page when there are "
+		+ "defects, and read weak lines again with other settings",
 		choices = { "None", "Auto" })
 	private String prepare = "None";
 

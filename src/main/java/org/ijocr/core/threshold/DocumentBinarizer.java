@@ -285,12 +285,12 @@ public final class DocumentBinarizer {
 					final int x0 = cx * cell, x1 = Math.min(w, x0 + cell), yEnd = Math.min(h, cy * cell + cell);
 					for (int y = cy * cell; y < yEnd; y++)
 						for (int i = y * w + x0, end = y * w + x1; i < end; i++) {
-							if (out[i] == 0) continue;
-							final int v = g[i] & 0xff;
-							hist[v]++;
-							count++;
-							lo = Math.min(lo, v);
-							hi = Math.max(hi, v);
+							// branch-free (ink and paper alternate unpredictably on noisy pages): p = 1 unless ink
+							final int o = out[i], p = (o | -o) >>> 31, v = g[i] & 0xff;
+							hist[v] += p;
+							count += p;
+							lo = Math.min(lo, v | (p - 1) & 255);
+							hi = Math.max(hi, v & -p);
 						}
 					if (count == 0) continue;
 					int acc = 0, m = lo;
@@ -426,7 +426,7 @@ public final class DocumentBinarizer {
 		}
 		Tasks.split(h, Bands.MIN_ROWS, (y0, y1) -> {
 			for (int i = y0 * w; i < y1 * w; i++)
-				if (out[i] == UNDECIDED || out[i] == REJECTED) out[i] = (byte) 255;
+				out[i] = (byte) ((out[i] | -out[i]) >> 31); // UNDECIDED, REJECTED and 255 become 255, ink stays 0
 		});
 	}
 
@@ -648,10 +648,16 @@ public final class DocumentBinarizer {
 		for (int y = Math.max(0, y0 - r); y <= Math.min(h - 1, y0 + r); y++)
 			addRow(g, edge, w, y, cn, sums);
 		final double dw = 1 - lw;
+		// lw = lwScaled / scale with scale = 2^s, s ≤ 4 (the default 0.75 = 3/4): exact integer comparisons
+		int scale = 0;
+		for (int sc = 1; sc <= 16 && scale == 0; sc *= 2)
+			if (lw * sc == Math.rint(lw * sc)) scale = sc;
+		final int lwScaled = (int) (lw * scale);
 		for (int y = y0; y < y1; y++) {
 			if (y > y0) {
-				if (y + r < h) addRow(g, edge, w, y + r, cn, sums);
-				if (y - r - 1 >= 0) removeRow(g, edge, w, y - r - 1, cn, sums);
+				if (y + r < h && y - r - 1 >= 0) moveRows(g, edge, w, y + r, y - r - 1, cn, sums);
+				else if (y + r < h) addRow(g, edge, w, y + r, cn, sums);
+				else if (y - r - 1 >= 0) removeRow(g, edge, w, y - r - 1, cn, sums);
 			}
 			int c = 0;
 			long t = 0;
@@ -674,7 +680,9 @@ public final class DocumentBinarizer {
 					out[o + x] = UNDECIDED;
 					continue;
 				}
-				out[o + x] = decide((g[o + x] & 0xff) + (g0[o + x] & 0xff), lw, (int) (t >>> 32), nl, dw, (int) t, nd);
+				final int v2 = (g[o + x] & 0xff) + (g0[o + x] & 0xff), tl = (int) (t >>> 32), td = (int) t;
+				out[o + x] = scale > 0 ? decideExact(v2, scale, lwScaled, tl, nl, td, nd, lw, dw) : decide(v2, lw, tl, nl,
+					dw, td, nd);
 			}
 		}
 	}
@@ -695,6 +703,22 @@ public final class DocumentBinarizer {
 		return (byte) ~(Double.doubleToRawLongBits(d) >> 63); // d < 0: ~(−1) = 0; d > 0: ~0 = 255
 	}
 
+	/**
+	 * As {@link #decide} for lw = lwScaled / scale (scale a power of two ≤ 16): v2 / 2 against the exact threshold
+	 * (lwScaled·tl/nl + (scale − lwScaled)·td/nd) / scale in integers, both sides times 2·scale·nl·nd (below 2⁵³).
+	 * Unequal sides differ by at least 1/(2·scale·nl·nd) ≥ 10⁻¹¹ in grey levels, far more than the rounding of the
+	 * double-precision threshold (a few ulps of 255, about 10⁻¹³), so their order is its answer; equal ones take the
+	 * quotients as written.
+	 */
+	private static byte decideExact(final int v2, final int scale, final int lwScaled, final int tl, final int nl,
+		final int td, final int nd, final double lw, final double dw)
+	{
+		final long l = (long) v2 * scale * nl * nd;
+		final long r = 2 * ((long) lwScaled * tl * nd + (long) (scale - lwScaled) * td * nl);
+		if (l == r) return v2 * 0.5 <= lw * tl / nl + dw * td / nd ? 0 : (byte) 255;
+		return (byte) ~((l - r) >> 63); // l < r: ~(−1) = 0, ink; l > r: ~0 = 255, paper
+	}
+
 	/** Adds row y's edge pixels to the column counts and sums (branch-free: EDGE_DARK = 1, EDGE_LIGHT = 2). */
 	private static void addRow(final byte[] g, final byte[] edge, final int w, final int y, final int[] cn,
 		final long[] sums)
@@ -703,6 +727,18 @@ public final class DocumentBinarizer {
 			final int e = edge[i], v = g[i] & 0xff, dark = e & 1, light = e >> 1;
 			cn[x] += dark | light << 16;
 			sums[x] += (long) (v & -light) << 32 | v & -dark;
+		}
+	}
+
+	/** Adds row {@code in}'s edge pixels to the column counts and sums and removes row {@code out}'s, in one sweep. */
+	private static void moveRows(final byte[] g, final byte[] edge, final int w, final int in, final int out,
+		final int[] cn, final long[] sums)
+	{
+		for (int x = 0, i = in * w, j = out * w; x < w; x++, i++, j++) {
+			final int e = edge[i], v = g[i] & 0xff, dark = e & 1, light = e >> 1;
+			final int f = edge[j], u = g[j] & 0xff, fDark = f & 1, fLight = f >> 1;
+			cn[x] += (dark | light << 16) - (fDark | fLight << 16);
+			sums[x] += ((long) (v & -light) << 32 | v & -dark) - ((long) (u & -fLight) << 32 | u & -fDark);
 		}
 	}
 

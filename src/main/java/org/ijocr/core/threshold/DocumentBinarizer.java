@@ -653,6 +653,7 @@ public final class DocumentBinarizer {
 		for (int sc = 1; sc <= 16 && scale == 0; sc *= 2)
 			if (lw * sc == Math.rint(lw * sc)) scale = sc;
 		final int lwScaled = (int) (lw * scale);
+		final boolean exact = scale > 0;
 		for (int y = y0; y < y1; y++) {
 			if (y > y0) {
 				if (y + r < h && y - r - 1 >= 0) moveRows(g, edge, w, y + r, y - r - 1, cn, sums);
@@ -666,12 +667,14 @@ public final class DocumentBinarizer {
 				t += sums[x];
 			}
 			final int o = y * w;
+			// the window [x − r, x + r] gains column x + r while x + r < w and loses x − r − 1 once x > r
+			final int gainEnd = Math.max(0, w - r), loseStart = Math.min(w, r + 1);
 			for (int x = 0; x < w; x++) {
-				if (x + r < w) {
+				if (x < gainEnd) {
 					c += cn[x + r];
 					t += sums[x + r];
 				}
-				if (x - r - 1 >= 0) {
+				if (x >= loseStart) {
 					c -= cn[x - r - 1];
 					t -= sums[x - r - 1];
 				}
@@ -681,8 +684,8 @@ public final class DocumentBinarizer {
 					continue;
 				}
 				final int v2 = (g[o + x] & 0xff) + (g0[o + x] & 0xff), tl = (int) (t >>> 32), td = (int) t;
-				out[o + x] = scale > 0 ? decideExact(v2, scale, lwScaled, tl, nl, td, nd, lw, dw) : decide(v2, lw, tl, nl,
-					dw, td, nd);
+				out[o + x] = exact ? decideExact(v2, scale, lwScaled, tl, nl, td, nd, lw, dw) : decide(v2, lw, tl, nl, dw,
+					td, nd);
 			}
 		}
 	}

@@ -2,6 +2,10 @@ package org.ijocr.core.threshold;
 
 import org.ijocr.core.Tasks;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -102,6 +106,9 @@ public final class DocumentBinarizer {
 	/** Marks pixels whose window lacks stroke edges, decided by {@link #growInk}. */
 	private static final byte UNDECIDED = 1;
 
+	/** An {@link #UNDECIDED} pixel that {@link #growInk} found too light to join the ink (it becomes paper). */
+	private static final byte REJECTED = 3;
+
 	/** Stroke-edge classes: on the dark or the light side of the local 3×3 mid-range. */
 	private static final byte EDGE_DARK = 1, EDGE_LIGHT = 2;
 
@@ -155,29 +162,47 @@ public final class DocumentBinarizer {
 		if (out == g0) throw new IllegalArgumentException("output must not be the input array");
 		final double noise = noiseSigma(g0, w, h);
 		final byte[] g = noise >= k.smoothNoise() ? binomial3(g0, w, h) : g0;
-		final byte[] mn = new byte[n], mx = new byte[n];
-		minMax3(g, w, h, mn, mx);
-
-		// adaptive contrast, scaled to 0..255
+		// adaptive contrast, scaled to 0..255: a function of the 3×3 maximum and minimum alone, so a table of it
 		final double alpha = Math.min(1, stdDev(Histogram.of(g)) / 128);
-		final byte[] con = new byte[n];
+		final byte[] contrast = contrastTable(alpha);
+		final int[] conHist = new int[256];
 		Tasks.split(h, Bands.MIN_ROWS, (y0, y1) -> {
-			for (int i = y0 * w; i < y1 * w; i++) {
-				final int a = mx[i] & 0xff, b = mn[i] & 0xff, d = a - b;
-				final double c = alpha * d / (a + b + 1e-6) + (1 - alpha) * d / 255.0;
-				con[i] = (byte) (int) Math.round(255 * c);
+			// two interleaved sub-histograms: neighbours of equal contrast (paper) increment different counters
+			final int[] local = new int[512];
+			final MinMax3 mm = new MinMax3(g, w, h, y0);
+			for (int y = y0; y < y1; y++) {
+				mm.next();
+				final int[] mn = mm.mn, mx = mm.mx;
+				int x = 0;
+				for (; x + 1 < w; x += 2) {
+					local[contrast[mx[x] << 8 | mn[x]] & 0xff]++;
+					local[256 + (contrast[mx[x + 1] << 8 | mn[x + 1]] & 0xff)]++;
+				}
+				if (x < w) local[contrast[mx[x] << 8 | mn[x]] & 0xff]++;
+			}
+			synchronized (conHist) {
+				for (int v = 0; v < 256; v++)
+					conHist[v] += local[v] + local[256 + v];
 			}
 		});
-		// stroke-edge pixels, by side
-		final int tc = GlobalThresholds.otsu(Histogram.of(con));
+		// stroke-edge pixels, by side: contrast above Otsu's threshold and a range of at least minRange
+		final int tc = GlobalThresholds.otsu(conHist);
 		final int minRange = (int) Math.ceil(Math.max(k.minEdgeRange(), k.noiseFactor() * noise));
-		final byte[] edge = con; // reused: contrast is no longer needed after this pass
+		final byte[] edgeMask = new byte[256 * 256]; // -1 where (max, min) makes an edge pixel, else 0
+		for (int a = 0; a < 256; a++)
+			for (int b = 0; b <= a; b++)
+				edgeMask[a << 8 | b] = (byte) ((contrast[a << 8 | b] & 0xff) > tc && a - b >= minRange ? -1 : 0);
+		final byte[] edge = new byte[n];
 		Tasks.split(h, Bands.MIN_ROWS, (y0, y1) -> {
-			for (int i = y0 * w; i < y1 * w; i++) {
-				final int a = mx[i] & 0xff, b = mn[i] & 0xff;
-				if ((con[i] & 0xff) > tc && a - b >= minRange) edge[i] = 2 * (g[i] & 0xff) <= a + b ? EDGE_DARK
-					: EDGE_LIGHT;
-				else edge[i] = 0;
+			final MinMax3 mm = new MinMax3(g, w, h, y0);
+			for (int y = y0; y < y1; y++) {
+				mm.next();
+				final int[] mn = mm.mn, mx = mm.mx;
+				for (int x = 0, i = y * w; x < w; x++, i++) {
+					final int a = mx[x], b = mn[x];
+					// branch-free: EDGE_DARK (1) when 2·g ≤ a + b, else EDGE_LIGHT (2)
+					edge[i] = (byte) (edgeMask[a << 8 | b] & (EDGE_DARK + ((a + b - 2 * (g[i] & 0xff)) >>> 31)));
+				}
 			}
 		});
 		// first pass: stroke width, on the smoothed image alone (fewer specks of noise)
@@ -198,24 +223,30 @@ public final class DocumentBinarizer {
 	 * The background surface: one level per cell of {@code cell}×{@code cell} pixels, placed at the cell centres and
 	 * interpolated bilinearly between them (clamped at the borders).
 	 */
-	record Surface(float[] cells, int cw, int ch, int cell, int[] col, float[] colWeight) {
+	record Surface(float[] cells, int cw, int ch, int cell, int[] col, float[] colWeight, int[] rowCell,
+		double[] rowWeight)
+	{
 
-		/** A surface for images {@code w} pixels wide: precomputes each column's cell and weight. */
-		Surface(final float[] cells, final int cw, final int ch, final int cell, final int w) {
-			this(cells, cw, ch, cell, new int[w], new float[w]);
+		/** A surface for images of w×h pixels: precomputes each column's and each row's cell and weight. */
+		Surface(final float[] cells, final int cw, final int ch, final int cell, final int w, final int h) {
+			this(cells, cw, ch, cell, new int[w], new float[w], new int[h], new double[h]);
 			for (int x = 0; x < w; x++) {
 				final double fx = Math.max(0, Math.min(cw - 1, (x + 0.5) / cell - 0.5));
 				col[x] = Math.min(Math.max(0, cw - 2), (int) fx);
 				colWeight[x] = (float) (fx - col[x]);
 			}
+			for (int y = 0; y < h; y++) {
+				final double fy = Math.max(0, Math.min(ch - 1, (y + 0.5) / cell - 0.5));
+				rowCell[y] = Math.min(Math.max(0, ch - 2), (int) fy);
+				rowWeight[y] = fy - rowCell[y];
+			}
 		}
 
 		/** The interpolated level at pixel (x, y). */
 		double at(final int x, final int y) {
-			final double fy = Math.max(0, Math.min(ch - 1, (y + 0.5) / cell - 0.5));
-			final int y0 = Math.min(Math.max(0, ch - 2), (int) fy), y1 = Math.min(ch - 1, y0 + 1);
+			final int y0 = rowCell[y], y1 = Math.min(ch - 1, y0 + 1);
 			final int x0 = col[x], x1 = Math.min(cw - 1, x0 + 1);
-			final double ax = colWeight[x], ay = fy - y0;
+			final double ax = colWeight[x], ay = rowWeight[y];
 			final double top = cells[y0 * cw + x0] + ax * (cells[y0 * cw + x1] - cells[y0 * cw + x0]);
 			final double bottom = cells[y1 * cw + x0] + ax * (cells[y1 * cw + x1] - cells[y1 * cw + x0]);
 			return top + ay * (bottom - top);
@@ -223,9 +254,8 @@ public final class DocumentBinarizer {
 
 		/** The cell row at pixel row y, interpolated between cell centres, into {@code tmp} (cw values). */
 		void row(final int y, final float[] tmp) {
-			final double fy = Math.max(0, Math.min(ch - 1, (y + 0.5) / cell - 0.5));
-			final int y0 = Math.min(Math.max(0, ch - 2), (int) fy), y1 = Math.min(ch - 1, y0 + 1);
-			final float ay = (float) (fy - y0);
+			final int y0 = rowCell[y], y1 = Math.min(ch - 1, y0 + 1);
+			final float ay = (float) rowWeight[y];
 			for (int c = 0; c < cw; c++)
 				tmp[c] = cells[y0 * cw + c] + ay * (cells[y1 * cw + c] - cells[y0 * cw + c]);
 		}
@@ -255,12 +285,12 @@ public final class DocumentBinarizer {
 					final int x0 = cx * cell, x1 = Math.min(w, x0 + cell), yEnd = Math.min(h, cy * cell + cell);
 					for (int y = cy * cell; y < yEnd; y++)
 						for (int i = y * w + x0, end = y * w + x1; i < end; i++) {
-							if (out[i] == 0) continue;
-							final int v = g[i] & 0xff;
-							hist[v]++;
-							count++;
-							lo = Math.min(lo, v);
-							hi = Math.max(hi, v);
+							// branch-free (ink and paper alternate unpredictably on noisy pages): p = 1 unless ink
+							final int o = out[i], p = (o | -o) >>> 31, v = g[i] & 0xff;
+							hist[v] += p;
+							count += p;
+							lo = Math.min(lo, v | (p - 1) & 255);
+							hi = Math.max(hi, v & -p);
 						}
 					if (count == 0) continue;
 					int acc = 0, m = lo;
@@ -284,7 +314,7 @@ public final class DocumentBinarizer {
 						m = Math.min(m, grid[yy * cw + xx]);
 				eroded[cy * cw + cx] = m;
 			}
-		return new Surface(eroded, cw, ch, cell, w);
+		return new Surface(eroded, cw, ch, cell, w, h);
 	}
 
 	/** Gives invalid cells the mean of their valid 8-neighbours, ring by ring; all 255 if none is valid. */
@@ -381,7 +411,10 @@ public final class DocumentBinarizer {
 								final int j = yy * w + xx;
 								if (out[j] != UNDECIDED) continue;
 								final double b = bg.at(xx, yy);
-								if (b - (g[j] & 0xff) < theta * b) continue;
+								if (b - (g[j] & 0xff) < theta * b) {
+									out[j] = REJECTED; // its test does not depend on the path: never test it again
+									continue;
+								}
 								out[j] = 0;
 								if (sp == stack.length) stack = Arrays.copyOf(stack, 2 * sp);
 								stack[sp++] = j;
@@ -393,16 +426,16 @@ public final class DocumentBinarizer {
 		}
 		Tasks.split(h, Bands.MIN_ROWS, (y0, y1) -> {
 			for (int i = y0 * w; i < y1 * w; i++)
-				if (out[i] == UNDECIDED) out[i] = (byte) 255;
+				out[i] = (byte) ((out[i] | -out[i]) >> 31); // UNDECIDED, REJECTED and 255 become 255, ink stays 0
 		});
 	}
 
 	/** Whether pixel (x, y) has an {@link #UNDECIDED} 8-neighbour. */
 	private static boolean touchesUndecided(final byte[] out, final int w, final int h, final int x, final int y) {
 		final int i = y * w + x;
-		if (x > 0 && x < w - 1 && y > 0 && y < h - 1) return out[i - w - 1] == UNDECIDED || out[i - w] == UNDECIDED
-			|| out[i - w + 1] == UNDECIDED || out[i - 1] == UNDECIDED || out[i + 1] == UNDECIDED
-			|| out[i + w - 1] == UNDECIDED || out[i + w] == UNDECIDED || out[i + w + 1] == UNDECIDED;
+		// inside: the three bytes around (x, y) in each of three rows, read as words (bytes beyond them masked)
+		if (x > 0 && y > 0 && y < h - 1 && i + w + 7 <= out.length) return hasUndecided3((long) LONGS.get(out, i - w
+			- 1)) || hasUndecided3((long) LONGS.get(out, i - 1)) || hasUndecided3((long) LONGS.get(out, i + w - 1));
 		for (int yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++)
 			for (int xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++)
 				if (out[yy * w + xx] == UNDECIDED) return true;
@@ -443,26 +476,49 @@ public final class DocumentBinarizer {
 
 	/** 3×3 binomial smoothing [1 2 1]ᵀ[1 2 1] / 16, borders replicated, rounded. */
 	static byte[] binomial3(final byte[] g, final int w, final int h) {
-		final short[] tmp = new short[g.length];
 		final byte[] out = new byte[g.length];
 		Tasks.split(h, Bands.MIN_ROWS, (y0, y1) -> {
+			// horizontal [1 2 1] sums of three consecutive rows, in a ring indexed by row mod 3
+			final int[][] ring = new int[3][w];
+			if (y0 > 0) rowSums121(g, w, y0 - 1, ring[(y0 - 1) % 3]);
+			rowSums121(g, w, y0, ring[y0 % 3]);
 			for (int y = y0; y < y1; y++) {
+				if (y + 1 < h) rowSums121(g, w, y + 1, ring[(y + 1) % 3]);
+				final int[] up = ring[(y > 0 ? y - 1 : y) % 3], mid = ring[y % 3], dn = ring[(y + 1 < h ? y + 1 : y) % 3];
 				final int o = y * w;
-				for (int x = 0; x < w; x++) {
-					final int l = g[o + Math.max(0, x - 1)] & 0xff, c = g[o + x] & 0xff, r = g[o + Math.min(w - 1, x + 1)]
-						& 0xff;
-					tmp[o + x] = (short) (l + 2 * c + r);
-				}
-			}
-		});
-		Tasks.split(h, Bands.MIN_ROWS, (y0, y1) -> {
-			for (int y = y0; y < y1; y++) {
-				final int o = y * w, up = y > 0 ? o - w : o, dn = y + 1 < h ? o + w : o;
 				for (int x = 0; x < w; x++)
-					out[o + x] = (byte) ((tmp[up + x] + 2 * tmp[o + x] + tmp[dn + x] + 8) >> 4);
+					out[o + x] = (byte) ((up[x] + 2 * mid[x] + dn[x] + 8) >> 4);
 			}
 		});
 		return out;
+	}
+
+	/** Horizontal [1 2 1] sums of row y, borders replicated. */
+	private static void rowSums121(final byte[] g, final int w, final int y, final int[] sum) {
+		final int o = y * w;
+		if (w == 1) {
+			sum[0] = 4 * (g[o] & 0xff);
+			return;
+		}
+		sum[0] = 3 * (g[o] & 0xff) + (g[o + 1] & 0xff);
+		for (int x = 1; x < w - 1; x++)
+			sum[x] = (g[o + x - 1] & 0xff) + 2 * (g[o + x] & 0xff) + (g[o + x + 1] & 0xff);
+		sum[w - 1] = (g[o + w - 2] & 0xff) + 3 * (g[o + w - 1] & 0xff);
+	}
+
+	/**
+	 * The adaptive contrast of Su, Lu &amp; Tan scaled to 0..255, for every 3×3 maximum a (high byte of the index)
+	 * and minimum b ≤ a (low byte).
+	 */
+	private static byte[] contrastTable(final double alpha) {
+		final byte[] t = new byte[256 * 256];
+		for (int a = 0; a < 256; a++)
+			for (int b = 0; b <= a; b++) {
+				final int d = a - b;
+				final double c = alpha * d / (a + b + 1e-6) + (1 - alpha) * d / 255.0;
+				t[a << 8 | b] = (byte) (int) Math.round(255 * c);
+			}
+		return t;
 	}
 
 	/** Grey-level standard deviation of a histogram. */
@@ -478,38 +534,57 @@ public final class DocumentBinarizer {
 		return Math.sqrt(Math.max(0, sq / n - m * m));
 	}
 
-	/** 3×3 minimum and maximum, borders replicated; separable. */
-	static void minMax3(final byte[] g, final int w, final int h, final byte[] mn, final byte[] mx) {
-		final byte[] hmn = new byte[g.length], hmx = new byte[g.length];
-		Tasks.split(h, Bands.MIN_ROWS, (y0, y1) -> {
-			for (int y = y0; y < y1; y++) {
-				final int o = y * w;
-				for (int x = 0; x < w; x++) {
-					int lo = g[o + x] & 0xff, hi = lo;
-					if (x > 0) {
-						final int v = g[o + x - 1] & 0xff;
-						lo = Math.min(lo, v);
-						hi = Math.max(hi, v);
-					}
-					if (x + 1 < w) {
-						final int v = g[o + x + 1] & 0xff;
-						lo = Math.min(lo, v);
-						hi = Math.max(hi, v);
-					}
-					hmn[o + x] = (byte) lo;
-					hmx[o + x] = (byte) hi;
-				}
+	/**
+	 * 3×3 minimum and maximum, borders replicated, row after row of a band: horizontal minima and maxima of three
+	 * consecutive rows in a ring (indexed by row mod 3), then the vertical ones.
+	 */
+	private static final class MinMax3 {
+
+		private final byte[] g;
+		private final int w, h;
+		private final int[][] lo, hi;
+		/** The minimum and maximum of the row given by the last {@link #next}. */
+		final int[] mn, mx;
+		private int y;
+
+		/** Ready to give row {@code y0} first. */
+		MinMax3(final byte[] g, final int w, final int h, final int y0) {
+			this.g = g;
+			this.w = w;
+			this.h = h;
+			lo = new int[3][w];
+			hi = new int[3][w];
+			mn = new int[w];
+			mx = new int[w];
+			y = y0;
+			if (y0 > 0) horizontal(y0 - 1);
+			horizontal(y0);
+		}
+
+		/** Computes the next row's minimum and maximum into {@link #mn} and {@link #mx}. */
+		void next() {
+			if (y + 1 < h) horizontal(y + 1);
+			final int u = (y > 0 ? y - 1 : y) % 3, c = y % 3, d = (y + 1 < h ? y + 1 : y) % 3;
+			final int[] lu = lo[u], lc = lo[c], ld = lo[d], hu = hi[u], hc = hi[c], hd = hi[d];
+			for (int x = 0; x < w; x++) {
+				mn[x] = Math.min(lc[x], Math.min(lu[x], ld[x]));
+				mx[x] = Math.max(hc[x], Math.max(hu[x], hd[x]));
 			}
-		});
-		Tasks.split(h, Bands.MIN_ROWS, (y0, y1) -> {
-			for (int y = y0; y < y1; y++) {
-				final int o = y * w, up = y > 0 ? o - w : o, dn = y + 1 < h ? o + w : o;
-				for (int x = 0; x < w; x++) {
-					mn[o + x] = (byte) Math.min(hmn[o + x] & 0xff, Math.min(hmn[up + x] & 0xff, hmn[dn + x] & 0xff));
-					mx[o + x] = (byte) Math.max(hmx[o + x] & 0xff, Math.max(hmx[up + x] & 0xff, hmx[dn + x] & 0xff));
-				}
+			y++;
+		}
+
+		private void horizontal(final int row) {
+			final int o = row * w;
+			final int[] l = lo[row % 3], m = hi[row % 3];
+			int left = g[o] & 0xff, mid = left;
+			for (int x = 0; x < w; x++) {
+				final int right = x + 1 < w ? g[o + x + 1] & 0xff : mid;
+				l[x] = Math.min(mid, Math.min(left, right));
+				m[x] = Math.max(mid, Math.max(left, right));
+				left = mid;
+				mid = right;
 			}
-		});
+		}
 	}
 
 	/**
@@ -524,6 +599,9 @@ public final class DocumentBinarizer {
 			for (int x = 0; x < w;) {
 				if (bin[o + x] != 0) {
 					x++;
+					// skip eight pixels at a time while none is ink (no zero byte in the word)
+					while (x + 8 <= w && !hasZeroByte((long) LONGS.get(bin, o + x)))
+						x += 8;
 					continue;
 				}
 				int e = x;
@@ -540,6 +618,20 @@ public final class DocumentBinarizer {
 		return best;
 	}
 
+	/** A view of byte arrays as little-endian longs, for {@link #strokeWidth}'s word-wise skipping. */
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+		ByteOrder.LITTLE_ENDIAN);
+
+	/** Whether any of the three low bytes of v (little-endian: the first three pixels) is {@link #UNDECIDED}. */
+	private static boolean hasUndecided3(final long v) {
+		return hasZeroByte((v ^ 0x010101L * UNDECIDED) | 0xFFFFFFFFFF000000L);
+	}
+
+	/** Whether any of the eight bytes of v is 0 (the exact test of "Bit Twiddling Hacks", S. E. Anderson). */
+	private static boolean hasZeroByte(final long v) {
+		return ((v - 0x0101010101010101L) & ~v & 0x8080808080808080L) != 0;
+	}
+
 	/**
 	 * Rows [y0, y1): where the (2r+1)² window holds at least {@code nmin} edge pixels with both sides present, ink
 	 * when the mean of the smoothed level ({@code g}) and the original level ({@code g0}) is at most
@@ -549,63 +641,118 @@ public final class DocumentBinarizer {
 	private static void localThreshold(final byte[] g, final byte[] g0, final byte[] edge, final int w, final int h,
 		final int r, final int nmin, final double lw, final int y0, final int y1, final byte[] out)
 	{
-		final int[] cd = new int[w], cl = new int[w];
-		final long[] sd = new long[w], sl = new long[w];
+		// per column: edge counts (dark side in the low 16 bits, light side in the high ones) and level sums (dark
+		// side in the low 32 bits, light side in the high ones); all fields stay non-negative, so no carries
+		final int[] cn = new int[w];
+		final long[] sums = new long[w];
 		for (int y = Math.max(0, y0 - r); y <= Math.min(h - 1, y0 + r); y++)
-			addRow(g, edge, w, y, cd, cl, sd, sl, 1);
+			addRow(g, edge, w, y, cn, sums);
+		final double dw = 1 - lw;
+		// lw = lwScaled / scale with scale = 2^s, s ≤ 4 (the default 0.75 = 3/4): exact integer comparisons
+		int scale = 0;
+		for (int sc = 1; sc <= 16 && scale == 0; sc *= 2)
+			if (lw * sc == Math.rint(lw * sc)) scale = sc;
+		final int lwScaled = (int) (lw * scale);
+		final boolean exact = scale > 0;
 		for (int y = y0; y < y1; y++) {
 			if (y > y0) {
-				if (y + r < h) addRow(g, edge, w, y + r, cd, cl, sd, sl, 1);
-				if (y - r - 1 >= 0) addRow(g, edge, w, y - r - 1, cd, cl, sd, sl, -1);
+				if (y + r < h && y - r - 1 >= 0) moveRows(g, edge, w, y + r, y - r - 1, cn, sums);
+				else if (y + r < h) addRow(g, edge, w, y + r, cn, sums);
+				else if (y - r - 1 >= 0) removeRow(g, edge, w, y - r - 1, cn, sums);
 			}
-			int nd = 0, nl = 0;
-			long td = 0, tl = 0;
+			int c = 0;
+			long t = 0;
 			for (int x = 0; x < Math.min(w, r); x++) {
-				nd += cd[x];
-				nl += cl[x];
-				td += sd[x];
-				tl += sl[x];
+				c += cn[x];
+				t += sums[x];
 			}
 			final int o = y * w;
+			// the window [x − r, x + r] gains column x + r while x + r < w and loses x − r − 1 once x > r
+			final int gainEnd = Math.max(0, w - r), loseStart = Math.min(w, r + 1);
 			for (int x = 0; x < w; x++) {
-				if (x + r < w) {
-					nd += cd[x + r];
-					nl += cl[x + r];
-					td += sd[x + r];
-					tl += sl[x + r];
+				if (x < gainEnd) {
+					c += cn[x + r];
+					t += sums[x + r];
 				}
-				if (x - r - 1 >= 0) {
-					nd -= cd[x - r - 1];
-					nl -= cl[x - r - 1];
-					td -= sd[x - r - 1];
-					tl -= sl[x - r - 1];
+				if (x >= loseStart) {
+					c -= cn[x - r - 1];
+					t -= sums[x - r - 1];
 				}
+				final int nd = c & 0xffff, nl = c >>> 16;
 				if (nd + nl < nmin || nd == 0 || nl == 0) {
 					out[o + x] = UNDECIDED;
 					continue;
 				}
-				final double t = lw * tl / nl + (1 - lw) * td / nd;
-				out[o + x] = ((g[o + x] & 0xff) + (g0[o + x] & 0xff)) * 0.5 <= t ? 0 : (byte) 255;
+				final int v2 = (g[o + x] & 0xff) + (g0[o + x] & 0xff), tl = (int) (t >>> 32), td = (int) t;
+				out[o + x] = exact ? decideExact(v2, scale, lwScaled, tl, nl, td, nd, lw, dw) : decide(v2, lw, tl, nl, dw,
+					td, nd);
 			}
 		}
 	}
 
-	private static void addRow(final byte[] g, final byte[] edge, final int w, final int y, final int[] cd,
-		final int[] cl, final long[] sd, final long[] sl, final int sign)
+	/**
+	 * 0 (ink) when v2 / 2 ≤ lw·tl/nl + dw·td/nd as computed in double precision, else 255 (paper), without division
+	 * or a hard-to-predict branch where the answer is clear: the difference of both sides times 2·nl·nd gives it by
+	 * its sign when it exceeds any rounding (relative 10⁻⁹ ≫ a few ulps); near ties the quotients are computed as
+	 * written.
+	 */
+	private static byte decide(final int v2, final double lw, final int tl, final int nl, final double dw,
+		final int td, final int nd)
 	{
-		final int o = y * w;
-		for (int x = 0; x < w; x++) {
-			final int e = edge[o + x];
-			if (e == 0) continue;
-			final int v = sign * (g[o + x] & 0xff);
-			if (e == EDGE_DARK) {
-				cd[x] += sign;
-				sd[x] += v;
-			}
-			else {
-				cl[x] += sign;
-				sl[x] += v;
-			}
+		final double l = (double) ((long) v2 * nl * nd);
+		final double r = 2 * (lw * ((long) tl * nd) + dw * ((long) td * nl));
+		final double d = l - r;
+		if (Math.abs(d) <= 1e-9 * (l + r)) return v2 * 0.5 <= lw * tl / nl + dw * td / nd ? 0 : (byte) 255;
+		return (byte) ~(Double.doubleToRawLongBits(d) >> 63); // d < 0: ~(−1) = 0; d > 0: ~0 = 255
+	}
+
+	/**
+	 * As {@link #decide} for lw = lwScaled / scale (scale a power of two ≤ 16): v2 / 2 against the exact threshold
+	 * (lwScaled·tl/nl + (scale − lwScaled)·td/nd) / scale in integers, both sides times 2·scale·nl·nd (below 2⁵³).
+	 * Unequal sides differ by at least 1/(2·scale·nl·nd) ≥ 10⁻¹¹ in grey levels, far more than the rounding of the
+	 * double-precision threshold (a few ulps of 255, about 10⁻¹³), so their order is its answer; equal ones take the
+	 * quotients as written.
+	 */
+	private static byte decideExact(final int v2, final int scale, final int lwScaled, final int tl, final int nl,
+		final int td, final int nd, final double lw, final double dw)
+	{
+		final long l = (long) v2 * scale * nl * nd;
+		final long r = 2 * ((long) lwScaled * tl * nd + (long) (scale - lwScaled) * td * nl);
+		if (l == r) return v2 * 0.5 <= lw * tl / nl + dw * td / nd ? 0 : (byte) 255;
+		return (byte) ~((l - r) >> 63); // l < r: ~(−1) = 0, ink; l > r: ~0 = 255, paper
+	}
+
+	/** Adds row y's edge pixels to the column counts and sums (branch-free: EDGE_DARK = 1, EDGE_LIGHT = 2). */
+	private static void addRow(final byte[] g, final byte[] edge, final int w, final int y, final int[] cn,
+		final long[] sums)
+	{
+		for (int x = 0, i = y * w; x < w; x++, i++) {
+			final int e = edge[i], v = g[i] & 0xff, dark = e & 1, light = e >> 1;
+			cn[x] += dark | light << 16;
+			sums[x] += (long) (v & -light) << 32 | v & -dark;
+		}
+	}
+
+	/** Adds row {@code in}'s edge pixels to the column counts and sums and removes row {@code out}'s, in one sweep. */
+	private static void moveRows(final byte[] g, final byte[] edge, final int w, final int in, final int out,
+		final int[] cn, final long[] sums)
+	{
+		for (int x = 0, i = in * w, j = out * w; x < w; x++, i++, j++) {
+			final int e = edge[i], v = g[i] & 0xff, dark = e & 1, light = e >> 1;
+			final int f = edge[j], u = g[j] & 0xff, fDark = f & 1, fLight = f >> 1;
+			cn[x] += (dark | light << 16) - (fDark | fLight << 16);
+			sums[x] += ((long) (v & -light) << 32 | v & -dark) - ((long) (u & -fLight) << 32 | u & -fDark);
+		}
+	}
+
+	/** Removes row y's edge pixels from the column counts and sums. */
+	private static void removeRow(final byte[] g, final byte[] edge, final int w, final int y, final int[] cn,
+		final long[] sums)
+	{
+		for (int x = 0, i = y * w; x < w; x++, i++) {
+			final int e = edge[i], v = g[i] & 0xff, dark = e & 1, light = e >> 1;
+			cn[x] -= dark | light << 16;
+			sums[x] -= (long) (v & -light) << 32 | v & -dark;
 		}
 	}
 }

@@ -48,15 +48,24 @@ public final class LocalRange {
 		final float[] ink = new float[gw * gh], paper = new float[gw * gh];
 		final boolean[] has = new boolean[gw * gh];
 		final double minRange = Math.max(MIN_RANGE, NOISE_RANGE * noise(src, w, h));
-		final int[] hist = new int[256];
+		// two interleaved sub-histograms: neighbours of equal level (paper) increment different counters
+		final int[] hist = new int[512];
 		boolean any = false;
 		for (int cy = 0; cy < gh; cy++)
 			for (int cx = 0; cx < gw; cx++) {
 				Arrays.fill(hist, 0);
 				final int x0 = cx * cell, x1 = Math.min(w, x0 + cell), y0 = cy * cell, y1 = Math.min(h, y0 + cell);
-				for (int y = y0; y < y1; y++)
-					for (int x = x0, i = y * w + x0; x < x1; x++, i++)
+				for (int y = y0; y < y1; y++) {
+					int i = y * w + x0;
+					final int end = y * w + x1;
+					for (; i + 1 < end; i += 2) {
 						hist[src[i] & 0xff]++;
+						hist[256 + (src[i + 1] & 0xff)]++;
+					}
+					if (i < end) hist[src[i] & 0xff]++;
+				}
+				for (int v = 0; v < 256; v++)
+					hist[v] += hist[256 + v];
 				final int n = (x1 - x0) * (y1 - y0), g = cy * gw + cx;
 				ink[g] = quantile(hist, n, INK_QUANTILE);
 				paper[g] = quantile(hist, n, PAPER_QUANTILE);
@@ -71,17 +80,49 @@ public final class LocalRange {
 		smooth(ink, gw, gh);
 		smooth(paper, gw, gh);
 		final double minDen = 255 / MAX_GAIN;
-		final float[] inkRow = new float[w], paperRow = new float[w];
+		// per column: its two cells and weight; per pair of cell rows: both grids interpolated along x on the upper
+		// and the lower cell row, so a pixel row only interpolates along y (the arithmetic of interpolateRow)
+		final int[] col0 = new int[w], col1 = new int[w];
+		final float[] fx = new float[w];
+		for (int x = 0; x < w; x++) {
+			final double gx = Math.max(0, Math.min(gw - 1, (x + 0.5) / cell - 0.5));
+			col0[x] = Math.min(Math.max(0, gw - 2), (int) gx);
+			col1[x] = Math.min(gw - 1, col0[x] + 1);
+			fx[x] = (float) (gx - col0[x]);
+		}
+		final float[] inkTop = new float[w], inkBottom = new float[w], paperTop = new float[w],
+			paperBottom = new float[w];
+		int band = -1;
 		for (int y = 0; y < h; y++) {
-			interpolateRow(ink, gw, gh, cell, y, w, inkRow);
-			interpolateRow(paper, gw, gh, cell, y, w, paperRow);
+			final double gy = Math.max(0, Math.min(gh - 1, (y + 0.5) / cell - 0.5));
+			final int y0 = Math.min(Math.max(0, gh - 2), (int) gy), y1 = Math.min(gh - 1, y0 + 1);
+			final float fy = (float) (gy - y0);
+			if (y0 != band) {
+				band = y0;
+				alongX(ink, y0 * gw, col0, col1, fx, inkTop);
+				alongX(ink, y1 * gw, col0, col1, fx, inkBottom);
+				alongX(paper, y0 * gw, col0, col1, fx, paperTop);
+				alongX(paper, y1 * gw, col0, col1, fx, paperBottom);
+			}
 			for (int x = 0, i = y * w; x < w; x++, i++) {
-				final double den = Math.max(minDen, paperRow[x] - inkRow[x]);
-				final long v = Math.round(255 * ((src[i] & 0xff) - inkRow[x]) / den);
+				final float it = inkTop[x], pt = paperTop[x];
+				final float lo = it + (inkBottom[x] - it) * fy, hi = pt + (paperBottom[x] - pt) * fy;
+				final double den = Math.max(minDen, hi - lo);
+				final long v = Math.round(255 * ((src[i] & 0xff) - lo) / den);
 				dst[i] = (byte) Math.max(0, Math.min(255, v));
 			}
 		}
 		return true;
+	}
+
+	/** Grid row starting at {@code row} interpolated along x at every pixel column (cells and weights given). */
+	private static void alongX(final float[] a, final int row, final int[] col0, final int[] col1, final float[] fx,
+		final float[] out)
+	{
+		for (int x = 0; x < out.length; x++) {
+			final float l = a[row + col0[x]];
+			out[x] = l + (a[row + col1[x]] - l) * fx[x];
+		}
 	}
 
 	/** {@code 1.4826 · median|v(x+1) − v(x)| / √2} over every second row: the pixel noise deviation. */
@@ -144,22 +185,5 @@ public final class LocalRange {
 				s[y * gw + x] = sum / n;
 			}
 		System.arraycopy(s, 0, a, 0, a.length);
-	}
-
-	/** The grid interpolated bilinearly between cell centres at pixel row {@code y}. */
-	private static void interpolateRow(final float[] a, final int gw, final int gh, final int cell, final int y,
-		final int w, final float[] out)
-	{
-		final double gy = Math.max(0, Math.min(gh - 1, (y + 0.5) / cell - 0.5));
-		final int y0 = Math.min(Math.max(0, gh - 2), (int) gy), y1 = Math.min(gh - 1, y0 + 1);
-		final float fy = (float) (gy - y0);
-		for (int x = 0; x < w; x++) {
-			final double gx = Math.max(0, Math.min(gw - 1, (x + 0.5) / cell - 0.5));
-			final int x0 = Math.min(Math.max(0, gw - 2), (int) gx), x1 = Math.min(gw - 1, x0 + 1);
-			final float fx = (float) (gx - x0);
-			final float t = a[y0 * gw + x0] + (a[y0 * gw + x1] - a[y0 * gw + x0]) * fx;
-			final float b = a[y1 * gw + x0] + (a[y1 * gw + x1] - a[y1 * gw + x0]) * fx;
-			out[x] = t + (b - t) * fy;
-		}
 	}
 }

@@ -59,9 +59,29 @@ class DefectDetectorsTest {
 
 	@Test
 	void gaussianBlurFromSigmaTwo() {
-		// one whole 150-dpi page of sigma 4 is missed on this set (see the report)
-		final DefectScores s = score(Defect.GAUSSIAN_BLUR, 4, 2, 4);
-		assertTrue(s.f1(DefectType.BLUR) >= 0.8, s.line(DefectType.BLUR));
+		for (final double sigma : new double[] { 2, 3, 4 }) {
+			final DefectScores s = score(Defect.GAUSSIAN_BLUR, 4, sigma);
+			// sigma 4: on one 150-dpi page the lower half of the blurred rectangle is a photo (not judged: soft by
+			// nature), so the area found covers less than half of it
+			assertTrue(s.f1(DefectType.BLUR) >= (sigma < 4 ? 0.9 : 0.85), "sigma " + sigma + ": " + s.line(
+				DefectType.BLUR));
+		}
+	}
+
+	@Test
+	void strongBlurOfSmallPrintAt150And200Dpi() {
+		// sigma 3-4 px at 300 dpi washes 8-14 pt print at 150-200 dpi out to ink 70-140 levels below the paper, only
+		// 13-20 noise sigmas: such tiles were not judged (edges needed 24 sigmas), nothing was reported
+		final DefectScores s = new DefectScores();
+		for (final double sigma : new double[] { 3, 4 })
+			for (int i = 0; i < 4; i++) {
+				final DegradedPages.Layout l = DegradedPages.Layout.a4(i % 2 == 0 ? 150 : 200, 1 + i / 2,
+					DegradedPages.Figure.values()[i % 3], 4000 + 10 * i + (long) sigma);
+				final DegradedPages.Page p = DegradedPages.make(l, Defect.GAUSSIAN_BLUR, sigma, false);
+				s.add(l.width(), l.height(), p.truths(), DefectSets.detectAll(p));
+			}
+		assertEquals(8, s.truths(DefectType.BLUR));
+		assertTrue(s.recall(DefectType.BLUR) == 1 && s.f1(DefectType.BLUR) >= 0.9, s.line(DefectType.BLUR));
 	}
 
 	@Test
@@ -85,6 +105,18 @@ class DefectDetectorsTest {
 		// dpi without scanner blur (as the shipped samples)
 		for (final DegradedPages.Page p : DefectSets.cleanPages(6, true, 77))
 			assertEquals(List.of(), DefectSets.detectAll(p), p.toString());
+	}
+
+	@Test
+	void denseSmallPrintAt150DpiIsSharp() {
+		// A4 at 150 dpi, 8-14 pt print: most neighbour pairs of a tile lie on glyph edges, which the noise estimate
+		// took for grain (sigma 9-17 instead of 5-6); only the few strongest edges of a paragraph gap were measured
+		// and read as blur
+		for (final long seed : new long[] { 4, 24 }) {
+			final DegradedPages.Page p = DegradedPages.clean(DegradedPages.Layout.a4(150, 1, DegradedPages.Figure.PHOTO,
+				seed));
+			assertEquals(List.of(), DefectSets.detectAll(p), p.toString());
+		}
 	}
 
 	@Test

@@ -1,9 +1,12 @@
 package org.ijocr.core.defect;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
+
+import org.ijocr.core.morph.ConnectedComponents;
 
 /**
  * Finds specular glare: areas markedly brighter than the page's paper, where the ink is washed out toward white.
@@ -16,7 +19,8 @@ import net.imglib2.type.numeric.RealType;
  * quantile, from every second pixel of every second row, {@link TileHistograms}); the page's paper level P is the
  * median of the tiles' ({@link TileHistograms#pagePaper}). A tile whose paper rose by at least
  * {@code max(minRise, fraction·(255 − P))} is flagged: with the default fraction 1/3 the ink there has lost a third of
- * its contrast or more. Flagged tiles merge into areas ({@link Tiles#areas}). A page whose paper is already white
+ * its contrast or more. Flagged tiles merge into areas ({@link Tiles#areas}), each then tightened to the raised cells
+ * of a third of a tile inside it ({@link #tighten}). A page whose paper is already white
  * (P near 255) shows no glare this way; neither does blank paper or a picture no lighter than the paper.
  * <p>
  * Score: {@code (paper − P) / (255 − P)}, the estimated {@code a}: the share of ink contrast the glare took (1 =
@@ -61,9 +65,86 @@ public final class GlareDetector {
 		return detect(Page.of(img), Params.DEFAULT);
 	}
 
-	/** Glare areas of a page (see the class description). */
+	/** Glare areas of a page (see the class description), each box tightened to its raised cells ({@link #tighten}). */
 	public static List<DefectArea> detect(final Page page, final Params p) {
-		return detect(TileHistograms.of(page, Tiles.of(page.width(), page.height()), 2), p);
+		final TileHistograms th = TileHistograms.of(page, Tiles.of(page.width(), page.height()), 2);
+		final List<DefectArea> coarse = detect(th, p);
+		if (coarse.isEmpty()) return coarse;
+		final int pagePaper = th.pagePaper();
+		final double rise = Math.max(p.minRise(), p.fraction() * (255 - pagePaper));
+		final List<DefectArea> out = new ArrayList<>(coarse.size());
+		for (final DefectArea a : coarse)
+			out.addAll(tighten(page, a, Math.max(CELL_MIN, th.tiles().size() / CELLS_PER_TILE), pagePaper + rise));
+		return out;
+	}
+
+	/** Cells per tile side for {@link #tighten}. */
+	public static final int CELLS_PER_TILE = 3;
+
+	/**
+	 * Quantile of a cell's pixels taken as its paper level in {@link #tighten}: lower than a tile's
+	 * {@value TileHistograms#PAPER_QUANTILE}, so that a cell on the rim of a spot counts only when most of it is raised
+	 * (glare precision 0.87 → 0.93 on the evaluation's pages at strength 0.75, with the same recall); a third of a tile
+	 * rarely holds more than 40 % ink.
+	 */
+	public static final double CELL_QUANTILE = 0.6;
+
+	/** Smallest cell side for {@link #tighten} (pixels). */
+	public static final int CELL_MIN = 8;
+
+	/**
+	 * A glare box tightened to its cells (squares of side {@code cell}) whose paper level (the {@value #CELL_QUANTILE}
+	 * quantile of their pixels) is at least {@code level}: one box per
+	 * 8-connected group of such cells (a single raised cell counts only when it is all there is), overlapping boxes
+	 * merged. A box of whole tiles overshoots a spot by up to a tile on every side, and two spots bridged into one
+	 * region of tiles give one box over both; the cells cut both to a third of a tile. The box is returned as it is
+	 * when no cell is raised.
+	 */
+	static List<DefectArea> tighten(final Page page, final DefectArea a, final int cell, final double level) {
+		final int w = page.width(), cw = (a.width() + cell - 1) / cell, ch = (a.height() + cell - 1) / cell;
+		final byte[] px = page.pixels(), raised = new byte[cw * ch];
+		final int[] hist = new int[256];
+		for (int j = 0; j < ch; j++)
+			for (int i = 0; i < cw; i++) {
+				final int cx = a.x() + i * cell, cy = a.y() + j * cell;
+				final int ex = Math.min(a.x() + a.width(), cx + cell), ey = Math.min(a.y() + a.height(), cy + cell);
+				java.util.Arrays.fill(hist, 0);
+				for (int y = cy; y < ey; y++)
+					for (int x = cx, o = y * w; x < ex; x++)
+						hist[px[o + x] & 0xff]++;
+				final long need = (long) Math.ceil(CELL_QUANTILE * (ex - cx) * (ey - cy));
+				int v = 0;
+				for (long seen = hist[0]; seen < need;)
+					seen += hist[++v];
+				if (v >= level) raised[j * cw + i] = 1;
+			}
+		final ConnectedComponents cc = ConnectedComponents.label(raised, cw, ch, 1, true, null);
+		final int m = cc.count();
+		if (m == 0) return List.of(a);
+		final int[] lab = cc.labels(), x0 = new int[m + 1], y0 = new int[m + 1], x1 = new int[m + 1], y1 = new int[m + 1],
+			cnt = new int[m + 1];
+		java.util.Arrays.fill(x0, Integer.MAX_VALUE);
+		java.util.Arrays.fill(y0, Integer.MAX_VALUE);
+		for (int k = 0; k < cw * ch; k++) {
+			final int l = lab[k];
+			if (raised[k] == 0 || l == 0) continue;
+			x0[l] = Math.min(x0[l], k % cw);
+			y0[l] = Math.min(y0[l], k / cw);
+			x1[l] = Math.max(x1[l], k % cw);
+			y1[l] = Math.max(y1[l], k / cw);
+			cnt[l]++;
+		}
+		final List<Tiles.Box> boxes = new ArrayList<>();
+		for (int l = 1; l <= m; l++)
+			if (cnt[l] > 1 || m == 1) boxes.add(new Tiles.Box(a.x() + x0[l] * cell, a.y() + y0[l] * cell, Math.min(a.x()
+				+ a.width(), a.x() + (x1[l] + 1) * cell), Math.min(a.y() + a.height(), a.y() + (y1[l] + 1) * cell), a
+					.score(), 1));
+		if (boxes.isEmpty()) return List.of(a);
+		Tiles.mergeOverlaps(boxes);
+		final List<DefectArea> out = new ArrayList<>(boxes.size());
+		for (final Tiles.Box b : boxes)
+			out.add(new DefectArea(a.type(), b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0, a.score()));
+		return out;
 	}
 
 	/** Glare areas from a page's tile histograms. */

@@ -91,6 +91,20 @@ class DefectDetectorsTest {
 	}
 
 	@Test
+	void glareBoxesHugTheSpots() {
+		// boxes of whole tiles overshot each spot by up to a tile on every side (precision 0.86 on the evaluation; A4
+		// pages at 150 and 200 dpi, tiles of 34 and 46 px)
+		final DefectScores s = new DefectScores();
+		for (final double a : new double[] { 0.75, 0.95 })
+			for (int i = 0; i < 6; i++) {
+				final DegradedPages.Page p = DegradedPages.make(DegradedPages.Layout.a4(i % 2 == 0 ? 150 : 200, 1 + i / 3,
+					DegradedPages.Figure.values()[i % 3], 500 + i + Math.round(a * 100)), Defect.GLARE, a, false);
+				s.add(p.layout().width(), p.layout().height(), p.truths(), DefectSets.detectAll(p));
+			}
+		assertTrue(s.precision(DefectType.GLARE) >= 0.9 && s.recall(DefectType.GLARE) >= 0.9, s.line(DefectType.GLARE));
+	}
+
+	@Test
 	void wholePageNoiseIsOnePageSizedArea() {
 		final DegradedPages.Page p = DegradedPages.make(DefectSets.layout(1, true, 9), Defect.NOISE, 0.05, true);
 		final List<DefectArea> a = ImpulseNoiseDetector.detect(p.image());

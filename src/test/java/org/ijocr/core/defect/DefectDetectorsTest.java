@@ -161,6 +161,37 @@ class DefectDetectorsTest {
 	}
 
 	@Test
+	void glareOnTheWhitePaperOfPhototest() {
+		// phototest.tif (640x480, 200 dpi) is black on white: glare cannot raise its paper, only wash out its ink; the
+		// paper rule found nothing
+		final ImagePlus imp = IJ.openImage(SharedData.path("tesseract", "phototest.tif").toString());
+		final ij.process.ByteProcessor bp = imp.getProcessor().convertToByteProcessor();
+		if (bp.isInvertedLut()) {
+			bp.invert();
+			bp.invertLut();
+		}
+		final int w = bp.getWidth(), h = bp.getHeight();
+		int hits = 0;
+		for (final double a : new double[] { 0.75, 0.95 })
+			for (long seed = 1; seed <= 3; seed++) {
+				final List<DegradedPages.Truth> spots = new java.util.ArrayList<>();
+				final byte[] px = DegradedPages.degrade((byte[]) bp.getPixels(), w, h, 200, Defect.GLARE, a, seed, spots);
+				final List<DefectArea> found = GlareDetector.detect(new Page(px, w, h), GlareDetector.Params.DEFAULT);
+				boolean hit = false;
+				for (final DefectArea f : found) {
+					boolean on = false;
+					for (final DegradedPages.Truth t : spots)
+						on |= f.x() < t.x() + t.width() && t.x() < f.x() + f.width() && f.y() < t.y() + t.height() && t.y() < f
+							.y() + f.height();
+					assertTrue(on, "glare area off the spots " + spots + ": " + f);
+					hit |= on;
+				}
+				if (hit) hits++;
+			}
+		assertTrue(hits >= 5, hits + " of 6 pages with glare found");
+	}
+
+	@Test
 	void tesseractPagesAreClean() {
 		for (final String name : new String[] { "phototest.tif", "eurotext.tif" }) {
 			final ImagePlus imp = IJ.openImage(SharedData.path("tesseract", name).toString());

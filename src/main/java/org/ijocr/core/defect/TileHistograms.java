@@ -63,18 +63,16 @@ public final class TileHistograms {
 
 	/**
 	 * The median of five values: the sorting network of N. Devillard, "Fast median search: an ANSI C implementation"
-	 * (1998), seven compare-exchanges.
+	 * (1998), seven compare-exchanges, of which three need only one side.
 	 */
-	static int median5(int a, int b, int c, int d, int e) {
-		int t;
-		if (a > b) { t = a; a = b; b = t; }
-		if (d > e) { t = d; d = e; e = t; }
-		if (a > d) { t = a; a = d; d = t; }
-		if (b > e) { t = b; b = e; e = t; }
-		if (b > c) { t = b; b = c; c = t; }
-		if (c > d) { t = c; c = d; d = t; }
-		if (b > c) { t = b; b = c; c = t; }
-		return c;
+	static int median5(final int a0, final int b0, final int c0, final int d0, final int e0) {
+		// compare-exchanges as min/max pairs (no branches to mispredict on noisy pixels)
+		final int a1 = Math.min(a0, b0), b1 = Math.max(a0, b0);
+		final int d1 = Math.min(d0, e0), e1 = Math.max(d0, e0);
+		final int d2 = Math.max(a1, d1); // min(a1, d1) is the smallest of the five
+		final int b2 = Math.min(b1, e1); // max(b1, e1) is the largest
+		final int b3 = Math.min(b2, c0), c3 = Math.max(b2, c0);
+		return Math.max(b3, Math.min(c3, d2));
 	}
 
 	/** The grid. */

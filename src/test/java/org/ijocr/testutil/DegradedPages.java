@@ -205,6 +205,13 @@ public final class DegradedPages {
 	public static byte[] degrade(final byte[] grey, final int w, final int h, final double dpi, final Defect defect,
 		final double strength, final long seed)
 	{
+		return degrade(grey, w, h, dpi, defect, strength, seed, new ArrayList<>());
+	}
+
+	/** As {@link #degrade(byte[], int, int, double, Defect, double, long)}, adding the glare spots' and the shadow's true areas to {@code truths}. */
+	public static byte[] degrade(final byte[] grey, final int w, final int h, final double dpi, final Defect defect,
+		final double strength, final long seed, final List<Truth> truths)
+	{
 		final Random rnd = new Random(seed * 31 + defect.ordinal() * 7919 + Double.hashCode(strength));
 		final int[] all = { 0, 0, w, h };
 		if (defect == Defect.NONE) return grey.clone();
@@ -218,7 +225,6 @@ public final class DegradedPages {
 		float[] lv = new float[w * h];
 		for (int i = 0; i < lv.length; i++)
 			lv[i] = grey[i] & 0xff;
-		final List<Truth> unused = new ArrayList<>();
 		switch (defect) {
 			case GAUSSIAN_BLUR -> lv = blur(lv, w, h, strength * dpi / 300, 0, 0, w, h);
 			case MOTION_BLUR -> lv = motion(lv, w, h, strength * dpi / 300, rnd.nextDouble() * Math.PI, all);
@@ -227,8 +233,8 @@ public final class DegradedPages {
 				for (int i = 0; i < lv.length; i++)
 					lv[i] = (float) (mid - strength / 2 + strength * lv[i] / 255);
 			}
-			case SHADOW -> shadow(lv, w, h, (int) Math.round(0.6 * dpi), strength, rnd, unused);
-			case GLARE -> glare(lv, w, h, strength, rnd, unused);
+			case SHADOW -> shadow(lv, w, h, (int) Math.round(0.6 * dpi), strength, rnd, truths);
+			case GLARE -> glare(lv, w, h, strength, rnd, truths);
 			default -> throw new IllegalArgumentException("unknown defect " + defect);
 		}
 		return grain(lv, w, h, 2, dpi, new Random(seed ^ 0x5eed));

@@ -12,8 +12,9 @@ import net.imglib2.type.numeric.RealType;
  * ICIP 2002 ({@link EdgeWidths}: the 20–80 % width of each strong edge across rows and down columns); per direction
  * the median width over the 3&times;3 tiles around a tile (at least {@value #MIN_EDGES} edges), and the mean of the
  * two directions, so that motion blur in any direction counts while the tops and bottoms of dense small print, wide
- * down the columns only, do not. Only edges whose rise is at least {@value #NOISE_RISE} times the tile's noise sigma
- * count (noise moves the crossings of weaker edges), and only tiles of text on flat paper with an ink-to-paper
+ * down the columns only, do not. Noise lengthens the measured widths by a factor of about {@code 1 + 4σ/rise}
+ * (σ the tile's noise on its paper, {@link EdgeWidths#noise}), which every width is divided by; only edges whose rise
+ * is at least {@value #NOISE_RISE} times σ count (below, the widths are mostly noise), and only tiles of text on flat paper with an ink-to-paper
  * difference of at least {@value #MIN_CONTRAST} (fainter text is the {@link LowContrastDetector}'s), not under glare
  * and not in or next to a picture ({@link TileHistograms#nearPicture}). A blurred step of Gaussian sigma σ is
  * {@code 1.683σ} wide between those levels; a sharp capture's edges measure about {@value #SHARP_WIDTH} px, so the
@@ -85,7 +86,7 @@ public final class BlurDetector {
 		final int n = tiles.count(), gw = tiles.cols(), gh = tiles.rows();
 		final int pagePaper = th.pagePaper();
 		final int[] minRise = new int[n];
-		final float[] noise = EdgeWidths.noise(page, tiles);
+		final float[] noise = EdgeWidths.noise(page, th);
 		final float[] ratio = new float[n];
 		java.util.Arrays.fill(ratio, Float.NaN);
 		final int[] inks = new int[n];
@@ -111,7 +112,7 @@ public final class BlurDetector {
 		if (inkN == 0) return ratio;
 		final int mid = (pagePaper + inkSum / inkN) / 2;
 		final double stroke = Math.max(MIN_STROKE, strokeWidth(page, mid));
-		final EdgeWidths ew = EdgeWidths.measure(page, tiles, MIN_STEP, TOLERANCE, minRise);
+		final EdgeWidths ew = EdgeWidths.measure(page, tiles, MIN_STEP, TOLERANCE, minRise, noise);
 		for (int t = 0; t < n; t++) {
 			if (minRise[t] == Integer.MAX_VALUE) continue;
 			final int tx = t % gw, ty = t / gw;
@@ -137,9 +138,11 @@ public final class BlurDetector {
 
 	/**
 	 * Smallest rise of a counted edge in units of the tile's noise sigma: the 20 % and 80 % crossings of a weaker
-	 * edge move with the noise (faded print, washed-out ink under glare), which would read as blur.
+	 * edge move with the noise (faded print, washed-out ink under glare), which would read as blur even after the
+	 * correction of {@link EdgeWidths#NOISE_LENGTHENING} (fitted for 12–24 σ). Strongly blurred small print keeps
+	 * only 13–20 σ (ink 100–140 levels below the paper against grain of σ 5–7), so 24 σ missed it.
 	 */
-	public static final double NOISE_RISE = 24;
+	public static final double NOISE_RISE = 12;
 
 	/**
 	 * Smallest ink-to-paper difference of a judged tile, the darkest ink of the 3&times;3 tiles around (grey levels;

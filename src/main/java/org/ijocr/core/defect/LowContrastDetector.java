@@ -44,13 +44,15 @@ public final class LowContrastDetector {
 	 * @param contrast ink-to-paper difference below which text is low in contrast (default 80 grey levels)
 	 * @param shadow a text tile whose paper lies below {@code I + shadow·(P − I)} (I, P: the page's ink and paper) is
 	 *          shaded (default 0.55: at or below about the midpoint, where a global threshold turns the paper into ink)
-	 * @param minInk smallest ink-to-paper difference that counts as text rather than grain or picture texture (default 32)
+	 * @param minInk smallest ink-to-paper difference that counts as text rather than grain or picture texture (default
+	 *          24: the tile statistics are of 5-pixel medians, {@link TileHistograms}, which leave about half of the grain;
+	 *          print squeezed to 30 levels keeps 24 between its darkest 1 % and its paper)
 	 * @param merge how flagged tiles become areas (default: bridge 2, at least 3 tiles, half the page is the whole page)
 	 */
 	public record Params(double contrast, double shadow, double minInk, Tiles.Merge merge) {
 
 		/** The defaults. */
-		public static final Params DEFAULT = new Params(80, 0.55, 32, new Tiles.Merge(2, 3, 0.5));
+		public static final Params DEFAULT = new Params(80, 0.55, 24, new Tiles.Merge(2, 3, 0.5));
 
 		/** Validates. */
 		public Params {

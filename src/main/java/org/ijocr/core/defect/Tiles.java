@@ -182,7 +182,7 @@ public record Tiles(int width, int height, int size) {
 	}
 
 	/** A box [x0, x1) x [y0, y1) with the score sum and count of its tiles. */
-	private static final class Box {
+	static final class Box {
 
 		int x0, y0, x1, y1;
 		double sum;
@@ -202,7 +202,7 @@ public record Tiles(int width, int height, int size) {
 		}
 	}
 
-	private static void mergeOverlaps(final List<Box> boxes) {
+	static void mergeOverlaps(final List<Box> boxes) {
 		boolean merged = true;
 		while (merged) {
 			merged = false;

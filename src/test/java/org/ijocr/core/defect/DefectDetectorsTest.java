@@ -59,15 +59,49 @@ class DefectDetectorsTest {
 
 	@Test
 	void gaussianBlurFromSigmaTwo() {
-		// one whole 150-dpi page of sigma 4 is missed on this set (see the report)
-		final DefectScores s = score(Defect.GAUSSIAN_BLUR, 4, 2, 4);
-		assertTrue(s.f1(DefectType.BLUR) >= 0.8, s.line(DefectType.BLUR));
+		for (final double sigma : new double[] { 2, 3, 4 }) {
+			final DefectScores s = score(Defect.GAUSSIAN_BLUR, 4, sigma);
+			// sigma 4: on one 150-dpi page the lower half of the blurred rectangle is a photo (not judged: soft by
+			// nature), so the area found covers less than half of it
+			assertTrue(s.f1(DefectType.BLUR) >= (sigma < 4 ? 0.9 : 0.85), "sigma " + sigma + ": " + s.line(
+				DefectType.BLUR));
+		}
+	}
+
+	@Test
+	void strongBlurOfSmallPrintAt150And200Dpi() {
+		// sigma 3-4 px at 300 dpi washes 8-14 pt print at 150-200 dpi out to ink 70-140 levels below the paper, only
+		// 13-20 noise sigmas: such tiles were not judged (edges needed 24 sigmas), nothing was reported
+		final DefectScores s = new DefectScores();
+		for (final double sigma : new double[] { 3, 4 })
+			for (int i = 0; i < 4; i++) {
+				final DegradedPages.Layout l = DegradedPages.Layout.a4(i % 2 == 0 ? 150 : 200, 1 + i / 2,
+					DegradedPages.Figure.values()[i % 3], 4000 + 10 * i + (long) sigma);
+				final DegradedPages.Page p = DegradedPages.make(l, Defect.GAUSSIAN_BLUR, sigma, false);
+				s.add(l.width(), l.height(), p.truths(), DefectSets.detectAll(p));
+			}
+		assertEquals(8, s.truths(DefectType.BLUR));
+		assertTrue(s.recall(DefectType.BLUR) == 1 && s.f1(DefectType.BLUR) >= 0.9, s.line(DefectType.BLUR));
 	}
 
 	@Test
 	void strongGlare() {
 		final DefectScores s = score(Defect.GLARE, 4, 0.95);
 		assertTrue(s.f1(DefectType.GLARE) >= 0.9, s.line(DefectType.GLARE));
+	}
+
+	@Test
+	void glareBoxesHugTheSpots() {
+		// boxes of whole tiles overshot each spot by up to a tile on every side (precision 0.86 on the evaluation; A4
+		// pages at 150 and 200 dpi, tiles of 34 and 46 px)
+		final DefectScores s = new DefectScores();
+		for (final double a : new double[] { 0.75, 0.95 })
+			for (int i = 0; i < 6; i++) {
+				final DegradedPages.Page p = DegradedPages.make(DegradedPages.Layout.a4(i % 2 == 0 ? 150 : 200, 1 + i / 3,
+					DegradedPages.Figure.values()[i % 3], 500 + i + Math.round(a * 100)), Defect.GLARE, a, false);
+				s.add(p.layout().width(), p.layout().height(), p.truths(), DefectSets.detectAll(p));
+			}
+		assertTrue(s.precision(DefectType.GLARE) >= 0.9 && s.recall(DefectType.GLARE) >= 0.9, s.line(DefectType.GLARE));
 	}
 
 	@Test
@@ -88,6 +122,33 @@ class DefectDetectorsTest {
 	}
 
 	@Test
+	void clean150DpiPhotoPagesHaveNoArea() {
+		// A4 at 150 dpi, 8-14 pt print: most neighbour pairs of a tile lie on glyph edges, which the noise estimate
+		// took for grain (sigma 9-17 instead of 5-6); only the few strongest edges of a paragraph gap were measured
+		// and read as blur; seed 14 has a light photo (tiles of 16-47 levels of tone) that looked like shaded text
+		for (final long seed : new long[] { 4, 14, 24 }) {
+			final DegradedPages.Page p = DegradedPages.clean(DegradedPages.Layout.a4(150, 1, DegradedPages.Figure.PHOTO,
+				seed));
+			assertEquals(List.of(), DefectSets.detectAll(p), p.toString());
+		}
+	}
+
+	@Test
+	void noisyPicturePagesHaveNoOtherDefect() {
+		// pepper on 1 % of the pixels set every tile's ink level to black: a photo then looked like shaded text of
+		// good contrast (low contrast) and the picture rule no longer saw it
+		for (final double density : new double[] { 0.02, 0.10 })
+			for (int i = 0; i < 3; i++) {
+				final DegradedPages.Layout l = DegradedPages.Layout.a4(new double[] { 150, 300, 400 }[i], 1 + i % 2,
+					DegradedPages.Figure.PHOTO, 1000 + i + Math.round(density * 1000));
+				final DegradedPages.Page p = DegradedPages.make(l, Defect.NOISE, density, i % 2 == 1);
+				final List<DefectArea> others = DefectSets.detectAll(p).stream().filter(a -> a
+					.type() != DefectType.SALT_PEPPER_NOISE).toList();
+				assertEquals(List.of(), others, p.toString());
+			}
+	}
+
+	@Test
 	void photosAndHalftonesAreNoDefect() {
 		// a page with a photo-like block or a halftone block at each dpi: no area of any type
 		for (final double dpi : new double[] { 150, 200, 300, 400 })
@@ -97,6 +158,37 @@ class DefectDetectorsTest {
 				final DegradedPages.Page p = DegradedPages.clean(DegradedPages.Layout.a5(dpi, 1, f, 300 + (long) dpi));
 				assertEquals(List.of(), DefectSets.detectAll(p), p.toString());
 			}
+	}
+
+	@Test
+	void glareOnTheWhitePaperOfPhototest() {
+		// phototest.tif (640x480, 200 dpi) is black on white: glare cannot raise its paper, only wash out its ink; the
+		// paper rule found nothing
+		final ImagePlus imp = IJ.openImage(SharedData.path("tesseract", "phototest.tif").toString());
+		final ij.process.ByteProcessor bp = imp.getProcessor().convertToByteProcessor();
+		if (bp.isInvertedLut()) {
+			bp.invert();
+			bp.invertLut();
+		}
+		final int w = bp.getWidth(), h = bp.getHeight();
+		int hits = 0;
+		for (final double a : new double[] { 0.75, 0.95 })
+			for (long seed = 1; seed <= 3; seed++) {
+				final List<DegradedPages.Truth> spots = new java.util.ArrayList<>();
+				final byte[] px = DegradedPages.degrade((byte[]) bp.getPixels(), w, h, 200, Defect.GLARE, a, seed, spots);
+				final List<DefectArea> found = GlareDetector.detect(new Page(px, w, h), GlareDetector.Params.DEFAULT);
+				boolean hit = false;
+				for (final DefectArea f : found) {
+					boolean on = false;
+					for (final DegradedPages.Truth t : spots)
+						on |= f.x() < t.x() + t.width() && t.x() < f.x() + f.width() && f.y() < t.y() + t.height() && t.y() < f
+							.y() + f.height();
+					assertTrue(on, "glare area off the spots " + spots + ": " + f);
+					hit |= on;
+				}
+				if (hit) hits++;
+			}
+		assertTrue(hits >= 5, hits + " of 6 pages with glare found");
 	}
 
 	@Test

@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import ij.ImagePlus;
-import ij.ImageStack;
 import ij.gui.Overlay;
 import ij.gui.Roi;
-import ij.process.ByteProcessor;
 
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
@@ -18,6 +16,7 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 import org.ijocr.core.Storage;
 import org.ijocr.core.defect.DefectArea;
+import org.ijocr.core.geometry.Scale;
 import org.ijocr.core.prepare.AutoPrepare;
 import org.ijocr.core.prepare.PrepareParams;
 import org.ijocr.core.prepare.PrepareStep;
@@ -116,8 +115,8 @@ public final class AutoRead {
 		final double f = grey.scale();
 		final int w = (int) grey.image().dimension(0), h = (int) grey.image().dimension(1);
 		final OcrParams q = f == 1 ? p : p.withDpi((int) Math.min(10000, Math.round(p.dpi() * f)));
-		final Rectangle area = roi == null || f == 1 ? roi : new Rectangle((int) Math.floor(roi.x * f), (int) Math.floor(
-			roi.y * f), (int) Math.ceil(roi.width * f), (int) Math.ceil(roi.height * f));
+		final Rectangle area = roi == null || f == 1 ? roi : rectangle(Scale.enclosing(roi.x, roi.y, roi.width,
+			roi.height, f));
 		OcrPage first = OcrEngine.recognize(q, Storage.bytes(grey.image()), w, h, area, null);
 		double prepMs = detectMs + millis(grey.log());
 		AutoPrepare.Result prep = grey, other = null;
@@ -142,22 +141,21 @@ public final class AutoRead {
 		for (final List<OcrItem> l : lines.values())
 			if (mean(l) < RETRY_CONFIDENCE && !l.isEmpty()) weak.add(l);
 		weak.sort((a, b) -> Double.compare(mean(a), mean(b)));
-		// read again: the page not chosen (or the grey page with Tesseract's Sauvola) as one line, and the chosen
-		// page as one block
+		// read again: the page not chosen as one line and the chosen page as one block; with no second page, the grey
+		// page with Tesseract's Sauvola as one block and as one line
 		final byte[] chosen = Storage.bytes(prep.image());
-		final byte[] alt = other != null ? Storage.bytes(other.image()) : chosen;
-		final OcrParams altParams = other != null ? q.withPsm(PageSegMode.SINGLE_LINE) : q.withPsm(
-			PageSegMode.SINGLE_BLOCK).withThresholding(Thresholding.SAUVOLA);
+		final List<Attempt> attempts = other != null ? List.of(new Attempt(q.withPsm(PageSegMode.SINGLE_LINE), Storage
+			.bytes(other.image())), new Attempt(q.withPsm(PageSegMode.SINGLE_BLOCK), chosen)) : List.of(new Attempt(q
+				.withPsm(PageSegMode.SINGLE_BLOCK).withThresholding(Thresholding.SAUVOLA), chosen), new Attempt(q.withPsm(
+					PageSegMode.SINGLE_LINE), chosen));
 		final Map<List<OcrItem>, List<OcrItem>> replaced = new LinkedHashMap<>();
 		int retried = 0;
 		for (final List<OcrItem> l : weak.subList(0, Math.min(MAX_RETRIES, weak.size()))) {
 			final Rectangle box = bounds(l, w, h);
 			retried++;
 			List<OcrItem> best = l;
-			for (int k = 0; k < 2; k++) {
-				final List<OcrItem> again = k == 0 ? OcrEngine.recognize(altParams, alt, w, h, box, null).items()
-					: OcrEngine.recognize(q.withPsm(other != null ? PageSegMode.SINGLE_BLOCK : PageSegMode.SINGLE_LINE),
-						chosen, w, h, box, null).items();
+			for (final Attempt a : attempts) {
+				final List<OcrItem> again = OcrEngine.recognize(a.params(), a.page(), w, h, box, null).items();
 				// a reading must keep about as much text to count (a line read as nothing is not better)
 				if (!again.isEmpty() && mean(again) > mean(best) && chars(again) >= 0.7 * chars(l)) best = again;
 			}
@@ -196,15 +194,21 @@ public final class AutoRead {
 		return log.stream().mapToDouble(PrepareStep::millis).sum();
 	}
 
+	/** A second reading of a weak line: the settings and the page. */
+	private record Attempt(OcrParams params, byte[] page) {}
+
+	private static Rectangle rectangle(final int[] b) {
+		return new Rectangle(b[0], b[1], b[2], b[3]);
+	}
+
 	/** The items' boxes in the coordinates of the page before it was enlarged by {@code f}. */
 	private static List<OcrItem> unscaled(final List<OcrItem> items, final double f) {
 		if (f == 1) return items;
 		final List<OcrItem> out = new ArrayList<>();
 		for (final OcrItem it : items) {
-			final int x = (int) Math.floor(it.x() / f), y = (int) Math.floor(it.y() / f);
-			out.add(new OcrItem(it.text(), it.confidence(), x, y, Math.max(1, (int) Math.ceil((it.x() + it.width()) / f)
-				- x), Math.max(1, (int) Math.ceil((it.y() + it.height()) / f) - y), it.level(), it.block(), it.paragraph(),
-				it.line()));
+			final int[] b = Scale.enclosing(it.x(), it.y(), it.width(), it.height(), 1 / f);
+			out.add(new OcrItem(it.text(), it.confidence(), b[0], b[1], b[2], b[3], it.level(), it.block(), it
+				.paragraph(), it.line()));
 		}
 		return out;
 	}
@@ -234,13 +238,12 @@ public final class AutoRead {
 		final List<OcrPage> pages = new ArrayList<>();
 		final List<Prepare.Row> log = new ArrayList<>();
 		final List<Defects.Found> found = new ArrayList<>();
-		final ImageStack[] prepared = { null };
-		final double[] scale = { Double.NaN }; // the first slice's upscaling factor, kept for the others
+		final Prepare.Slices prepared = new Prepare.Slices(imp);
 		ImageFilters.withImageJThreads(() -> {
 			for (int s = 1; s <= n; s++) {
 				final long t0 = System.nanoTime();
-				final Result r = run(ImgWrap.bytes(OcrImages.grey(imp, s), w, h), p, service, area, document, scale[0]);
-				scale[0] = r.prepared().scale();
+				final Result r = run(ImgWrap.bytes(OcrImages.grey(imp, s), w, h), p, service, area, document, prepared
+					.scale());
 				pages.add(r.page());
 				log.add(new Prepare.Row(s, new PrepareStep("Detect, prepare and read", 0, 0, w, h, "defects=" + r
 					.defects().size() + ", lines read again=" + r.retried() + ", kept=" + r.improved(), (System.nanoTime()
@@ -249,15 +252,10 @@ public final class AutoRead {
 					log.add(new Prepare.Row(s, st));
 				for (final DefectArea a : r.defects())
 					found.add(new Defects.Found(s, a, service.detector(a.type()).mitigation(a)));
-				final int pw = (int) r.prepared().image().dimension(0), ph = (int) r.prepared().image().dimension(1);
-				if (prepared[0] == null) prepared[0] = new ImageStack(pw, ph);
-				prepared[0].addSlice(imp.getStack().getSliceLabel(s), new ByteProcessor(pw, ph, Storage.bytes(r.prepared()
-					.image())));
+				prepared.add(s, r.prepared());
 			}
 		});
-		final ImagePlus out = new ImagePlus(Prepare.title(imp.getTitle()), prepared[0]);
-		out.setCalibration(Prepare.scaled(imp.getCalibration(), scale[0]));
-		return new Pages(pages, out, log, found);
+		return new Pages(pages, prepared.image(), log, found);
 	}
 
 	/**

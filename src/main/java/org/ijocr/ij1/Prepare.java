@@ -19,6 +19,7 @@ import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
+import org.ijocr.core.Storage;
 import org.ijocr.core.defect.DefectArea;
 import org.ijocr.core.defect.DefectType;
 import org.ijocr.core.prepare.AutoPrepare;
@@ -72,8 +73,7 @@ public final class Prepare {
 		for (final DefectDetector d : detectors)
 			byType.put(d.type(), d);
 		final int n = imp.getStackSize();
-		final ImageStack[] out = { null };
-		final double[] scale = { Double.NaN }; // the first slice's upscaling factor, kept for the others
+		final Slices out = new Slices(imp);
 		final List<Row> log = new ArrayList<>();
 		final List<Defects.Found> found = new ArrayList<>();
 		ImageFilters.withImageJThreads(() -> {
@@ -91,33 +91,58 @@ public final class Prepare {
 						found.add(new Defects.Found(s, moved, byType.get(a.type()).mitigation(moved)));
 					}
 				}
-				final AutoPrepare.Result r = AutoPrepare.prepare(page, areas, p, scale[0]);
-				scale[0] = r.scale();
+				final AutoPrepare.Result r = AutoPrepare.prepare(page, areas, p, out.scale());
 				for (final PrepareStep st : r.log())
 					log.add(new Row(s, new PrepareStep(st.step(), st.x() + b.x, st.y() + b.y, st.width(), st.height(), st
 						.parameters(), st.millis())));
-				final int pw = (int) r.image().dimension(0), ph = (int) r.image().dimension(1);
-				if (out[0] == null) out[0] = new ImageStack(pw, ph);
-				out[0].addSlice(imp.getStack().getSliceLabel(s), new ByteProcessor(pw, ph, ImgWrap.storage(r.image())
-					instanceof byte[] px ? px : null));
+				out.add(s, r);
 				if (n > 1) IJ.showProgress(s, n);
 			}
 		});
-		final ImagePlus prepared = new ImagePlus(title(imp.getTitle()), out[0]);
-		prepared.setCalibration(scaled(imp.getCalibration(), scale[0]));
-		return new Outcome(prepared, log, found);
+		return new Outcome(out.image(), log, found);
 	}
 
-	/** A copy of {@code cal} for an image enlarged by {@code f}: pixels {@code f} times smaller. */
-	static Calibration scaled(final Calibration cal, final double f) {
-		final Calibration c = cal.copy();
-		if (f != 1 && !Double.isNaN(f)) {
-			c.pixelWidth /= f;
-			c.pixelHeight /= f;
-			c.xOrigin *= f;
-			c.yOrigin *= f;
+	/**
+	 * The prepared slices of an image, gathered into a new 8-bit stack titled {@code <title>-prepared}: the first
+	 * slice's upscaling factor is kept for the others (a stack has one size), and the calibration follows it.
+	 */
+	static final class Slices {
+
+		private final ImagePlus imp;
+		private ImageStack stack;
+		private double scale = Double.NaN;
+
+		Slices(final ImagePlus imp) {
+			this.imp = imp;
 		}
-		return c;
+
+		/** The factor the next slice must be enlarged by, or {@code NaN} before the first slice. */
+		double scale() {
+			return scale;
+		}
+
+		/** Adds the prepared page of slice {@code s} (1-based). */
+		void add(final int s, final AutoPrepare.Result r) {
+			final int w = (int) r.image().dimension(0), h = (int) r.image().dimension(1);
+			if (stack == null) {
+				stack = new ImageStack(w, h);
+				scale = r.scale();
+			}
+			stack.addSlice(imp.getStack().getSliceLabel(s), new ByteProcessor(w, h, Storage.bytes(r.image())));
+		}
+
+		ImagePlus image() {
+			final ImagePlus out = new ImagePlus(title(imp.getTitle()), stack);
+			final Calibration c = imp.getCalibration().copy();
+			if (scale != 1 && !Double.isNaN(scale)) {
+				c.pixelWidth /= scale;
+				c.pixelHeight /= scale;
+				c.xOrigin *= scale;
+				c.yOrigin *= scale;
+			}
+			out.setCalibration(c);
+			return out;
+		}
 	}
 
 	/** {@code found=3 (SALT_PEPPER_NOISE 2, BLUR 1)}. */

@@ -61,6 +61,16 @@ public final class Scale {
 	}
 
 	/**
+	 * The pixel box {@code {x, y, width, height}} that covers the box {@code (x, y, w, h)} of an image scaled by
+	 * {@code f}: from {@code floor(x·f)} to {@code ceil((x + w)·f)} on each axis (at least one pixel for a non-empty
+	 * box). {@code f < 1} maps a box of the scaled image back.
+	 */
+	public static int[] enclosing(final int x, final int y, final int w, final int h, final double f) {
+		final int x0 = (int) Math.floor(x * f), y0 = (int) Math.floor(y * f);
+		return new int[] { x0, y0, (int) Math.ceil((x + w) * f) - x0, (int) Math.ceil((y + h) * f) - y0 };
+	}
+
+	/**
 	 * Resizes {@code src} into {@code dst}; the factors per axis are the ratios of their widths and heights.
 	 *
 	 * @param ip kernel for enlarged axes (and nearest neighbour everywhere for {@link Interpolation#NONE})

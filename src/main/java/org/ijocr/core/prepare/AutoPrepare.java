@@ -146,9 +146,10 @@ public final class AutoPrepare {
 		int ow = w, oh = h;
 		if (p.upscale()) {
 			final long t0 = System.nanoTime();
-			final double cap = Double.isNaN(scale) ? Scale.capHeight(out, w, h) : Double.NaN;
-			final double f = Double.isNaN(scale) ? Scale.autoFactor(cap, Scale.TARGET_CAP_HEIGHT) : scale;
-			final boolean enlarge = Double.isNaN(scale) ? f >= MIN_UPSCALE : f > 1;
+			final boolean measure = Double.isNaN(scale);
+			final double cap = measure ? Scale.capHeight(out, w, h) : Double.NaN;
+			final double f = measure ? Scale.autoFactor(cap, Scale.TARGET_CAP_HEIGHT) : scale;
+			final boolean enlarge = measure ? f >= MIN_UPSCALE : f > 1;
 			if (enlarge) {
 				factor = f;
 				ow = (int) Scale.scaledLength(w, f);
@@ -158,7 +159,7 @@ public final class AutoPrepare {
 					oh));
 				out = big;
 			}
-			log.add(new PrepareStep(enlarge ? "Upscale" : "Upscale (not needed)", 0, 0, w, h, (Double.isNaN(cap) ? ""
+			log.add(new PrepareStep(enlarge ? "Upscale" : "Upscale (not needed)", 0, 0, w, h, (!measure ? ""
 				: String.format(Locale.ROOT, "cap height=%.1f px, ", cap)) + String.format(Locale.ROOT, "factor=%.2f",
 					factor), ms(t0)));
 		}
@@ -189,18 +190,6 @@ public final class AutoPrepare {
 		return new Result(ArrayImgs.unsignedBytes(bin, ow, oh), prepared.grey(), log, prepared.skew(), f);
 	}
 
-	/** The areas in the coordinates of a page enlarged by {@code f}. */
-	private static List<DefectArea> scaled(final List<DefectArea> areas, final double f) {
-		if (f == 1) return areas;
-		final List<DefectArea> out = new ArrayList<>();
-		for (final DefectArea a : areas) {
-			final int x = (int) Math.floor(a.x() * f), y = (int) Math.floor(a.y() * f);
-			out.add(new DefectArea(a.type(), x, y, (int) Math.ceil((a.x() + a.width()) * f) - x, (int) Math.ceil((a.y() + a
-				.height()) * f) - y, a.score()));
-		}
-		return out;
-	}
-
 	/**
 	 * Removes the specks that impulse clusters leave on the binary page ({@link Despeckle}, sizes from the page's own
 	 * strokes and text), inside the noise areas (grown by the blend margin, which also covers a deskew's shift).
@@ -217,14 +206,13 @@ public final class AutoPrepare {
 				clean = bin.clone();
 				Despeckle.despeckle(clean, w, h);
 			}
-			final DefectArea s = scaled(List.of(a), f).get(0);
-			final int x0 = Math.max(0, s.x() - m), y0 = Math.max(0, s.y() - m);
-			final int x1 = Math.min(w, s.x() + s.width() + m), y1 = Math.min(h, s.y() + s.height() + m);
+			final int[] s = Scale.enclosing(a.x(), a.y(), a.width(), a.height(), f);
+			final int x0 = Math.max(0, s[0] - m), y0 = Math.max(0, s[1] - m);
+			final int x1 = Math.min(w, s[0] + s[2] + m), y1 = Math.min(h, s[1] + s[3] + m);
 			for (int y = y0; y < y1; y++)
 				System.arraycopy(clean, y * w + x0, bin, y * w + x0, x1 - x0);
-			final int lx = (int) Math.floor(x0 / f), ly = (int) Math.floor(y0 / f);
-			log.add(new PrepareStep("Despeckle", lx, ly, (int) Math.ceil(x1 / f) - lx, (int) Math.ceil(y1 / f) - ly,
-				"sizes=from the page's strokes", ms(t0)));
+			final int[] l = Scale.enclosing(x0, y0, x1 - x0, y1 - y0, 1 / f); // the log is in the input's coordinates
+			log.add(new PrepareStep("Despeckle", l[0], l[1], l[2], l[3], "sizes=from the page's strokes", ms(t0)));
 		}
 	}
 

@@ -171,4 +171,17 @@ class ScaleTest {
 		assertThrows(IllegalArgumentException.class, () -> Scale.scaledLength(10, 0));
 		assertEquals(21, Scale.scaledLength(10, 2.05));
 	}
+
+	/** Boxes scaled outward to whole pixels, and mapped back by 1/f, still cover the original. */
+	@Test
+	void enclosingBoxes() {
+		assertArrayEquals(new int[] { 15, 31, 16, 31 }, Scale.enclosing(10, 20, 10,
+			20, 1.55));
+		assertArrayEquals(new int[] { 10, 20, 10, 20 }, Scale.enclosing(10, 20, 10, 20,
+			1));
+		final int[] back = Scale.enclosing(15, 31, 16, 31, 1 / 1.55);
+		assertTrue(back[0] <= 10 && back[1] <= 20 && back[0] + back[2] >= 20 && back[1] + back[3] >= 40, java.util.Arrays
+			.toString(back));
+		assertEquals(1, Scale.enclosing(7, 7, 1, 1, 0.25)[2], "a pixel stays at least one pixel");
+	}
 }

@@ -122,24 +122,11 @@ public final class GlareDetector {
 		final ConnectedComponents cc = ConnectedComponents.label(raised, cw, ch, 1, true, null);
 		final int m = cc.count();
 		if (m == 0) return List.of(a);
-		final int[] lab = cc.labels(), x0 = new int[m + 1], y0 = new int[m + 1], x1 = new int[m + 1], y1 = new int[m + 1],
-			cnt = new int[m + 1];
-		java.util.Arrays.fill(x0, Integer.MAX_VALUE);
-		java.util.Arrays.fill(y0, Integer.MAX_VALUE);
-		for (int k = 0; k < cw * ch; k++) {
-			final int l = lab[k];
-			if (raised[k] == 0 || l == 0) continue;
-			x0[l] = Math.min(x0[l], k % cw);
-			y0[l] = Math.min(y0[l], k / cw);
-			x1[l] = Math.max(x1[l], k % cw);
-			y1[l] = Math.max(y1[l], k / cw);
-			cnt[l]++;
-		}
 		final List<Tiles.Box> boxes = new ArrayList<>();
 		for (int l = 1; l <= m; l++)
-			if (cnt[l] > 1 || m == 1) boxes.add(new Tiles.Box(a.x() + x0[l] * cell, a.y() + y0[l] * cell, Math.min(a.x()
-				+ a.width(), a.x() + (x1[l] + 1) * cell), Math.min(a.y() + a.height(), a.y() + (y1[l] + 1) * cell), a
-					.score(), 1));
+			if (cc.area(l) > 1 || m == 1) boxes.add(new Tiles.Box(a.x() + cc.minX(l) * cell, a.y() + cc.minY(l) * cell,
+				Math.min(a.x() + a.width(), a.x() + (cc.maxX(l) + 1) * cell), Math.min(a.y() + a.height(), a.y() + (cc.maxY(
+					l) + 1) * cell), a.score(), 1));
 		if (boxes.isEmpty()) return List.of(a);
 		Tiles.mergeOverlaps(boxes);
 		final List<DefectArea> out = new ArrayList<>(boxes.size());

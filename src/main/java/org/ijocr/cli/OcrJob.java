@@ -38,7 +38,8 @@ final class OcrJob {
 	static final String USAGE = "       ij-ocr ocr [--lang L] [--level Word|Line|Paragraph|Block] [--psm P] [--dpi N]"
 		+ " [--format txt,tsv,hocr,alto,pdf] [--threads N] [--tessdata DIR] [--prepare none|auto] --out DIR [--verbose]"
 		+ " FILES-OR-FOLDERS...\n"
-		+ "                                (--prepare auto: fix defects, deskew, binarize first; also writes <name>.prepared.png,\n"
+		+ "                                (--prepare auto: fix defects, deskew, enlarge small text, also read the binarized\n"
+		+ "                                 page when there are defects; also writes <name>.prepared.png,\n"
 		+ "                                 .annotated.png, .words.csv, .defects.csv and .prepare.csv)";
 
 	private OcrJob() {}

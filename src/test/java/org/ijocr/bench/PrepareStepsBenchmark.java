@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Locale;
 
 import org.ijocr.core.filter.ImpulseNoise;
+import org.ijocr.core.filter.ImpulseNoiseReference;
 import org.ijocr.core.geometry.Scale;
 import org.ijocr.core.geometry.Skew;
 import org.ijocr.core.geometry.SkewParams;
 import org.ijocr.core.morph.Despeckle;
+import org.ijocr.core.morph.DespeckleReference;
 import org.ijocr.core.threshold.DocumentBinarizer;
 import org.ijocr.core.threshold.DocumentBinarizerReference;
 import org.ijocr.core.tone.LocalRange;
@@ -47,13 +49,15 @@ public final class PrepareStepsBenchmark {
 			() -> DocumentBinarizer.binarize(page, w, h, out)));
 		steps.add(new Step("LocalRange.normalize (cell " + cell + ")", () -> LocalRangeReference.normalize(page, out,
 			w, h, cell), () -> LocalRange.normalize(page, out, w, h, cell)));
-		final Runnable despeckle = () -> {
+		steps.add(new Step("Despeckle.despeckle", () -> {
+			System.arraycopy(binary, 0, work, 0, work.length);
+			DespeckleReference.despeckle(work, w, h);
+		}, () -> {
 			System.arraycopy(binary, 0, work, 0, work.length);
 			Despeckle.despeckle(work, w, h);
-		};
-		steps.add(new Step("Despeckle.despeckle", despeckle, despeckle));
-		final Runnable impulse = () -> ImpulseNoise.remove(page, out, w, h, ImpulseNoise.DEFAULT_TOLERANCE);
-		steps.add(new Step("ImpulseNoise.remove (one pass)", impulse, impulse));
+		}));
+		steps.add(new Step("ImpulseNoise.remove (one pass)", () -> ImpulseNoiseReference.remove(page, out, w, h,
+			ImpulseNoise.DEFAULT_TOLERANCE), () -> ImpulseNoise.remove(page, out, w, h, ImpulseNoise.DEFAULT_TOLERANCE)));
 		final Runnable skew = () -> Skew.estimate(SkewParams.DEFAULT, page, w, h);
 		steps.add(new Step("Skew.estimate", skew, skew));
 		final Runnable cap = () -> Scale.capHeight(page, w, h);

@@ -67,7 +67,27 @@ public final class IdentityPages {
 		return cached;
 	}
 
-	private static byte[] filled(final int w, final int h, final int v) {
+	private static List<Page> noisy;
+
+	/**
+	 * {@link #all} and three more impulse-noise levels (150 dpi with 2 % and 10 %, 300 dpi with 10 %), for the steps
+	 * that work on noise (built once per test JVM).
+	 */
+	public static synchronized List<Page> noisy() {
+		if (noisy != null) return noisy;
+		final List<Page> pages = new ArrayList<>(all());
+		final Page p150 = all().get(1), p300 = all().get(0);
+		for (final double d : new double[] { 0.02, 0.10 })
+			pages.add(new Page("150 dpi noise " + Math.round(100 * d) + " %", DegradedPages.degrade(p150.px(), p150.w(),
+				p150.h(), 150, DegradedPages.Defect.NOISE, d, 8), p150.w(), p150.h()));
+		pages.add(new Page("300 dpi noise 10 %", DegradedPages.degrade(p300.px(), p300.w(), p300.h(), 300,
+			DegradedPages.Defect.NOISE, 0.10, 9), p300.w(), p300.h()));
+		noisy = List.copyOf(pages);
+		return noisy;
+	}
+
+	/** A w×h image of one grey level. */
+	public static byte[] filled(final int w, final int h, final int v) {
 		final byte[] px = new byte[w * h];
 		java.util.Arrays.fill(px, (byte) v);
 		return px;

@@ -4,6 +4,9 @@ import org.ijocr.core.Storage;
 
 import org.ijocr.core.Tasks;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 import net.imglib2.Cursor;
@@ -33,6 +36,11 @@ import net.imglib2.view.Views;
  * near its level (pepper on paper, salt inside thick ink), so each kind's density is its detections over its sites,
  * corrected for impulses hidden by a same-level neighbour (see {@link #density}); the total adds both kinds. Impulse
  * clusters of 3 or more are not removed; they are left to speck removal on the binary page.
+ * <p>
+ * Implementation: each pixel's byte in a code array says whether it is near low or near high; the neighbour counts of
+ * eight pixels are sums of those codes read as 64-bit words (no byte overflows), computed only where a word holds a
+ * pixel at the low or high level; impulses are visited by their bits, and inside the image the median of the 3&times;3
+ * window comes from a sorting network.
  */
 public final class ImpulseNoise {
 
@@ -143,52 +151,75 @@ public final class ImpulseNoise {
 			if (v < lo) lo = v;
 			if (v > hi) hi = v;
 		}
-		final int low = lo, high = hi, mid = (lo + hi) / 2;
+		final int low = lo, high = hi;
 		if (low == high) {
 			System.arraycopy(src, 0, dst, 0, w * h);
 			return new Result(0, 0, 0, 0, low, high);
 		}
-		// pass 1: mark impulses (1 = impulse, 0 = noise-free); pass 2 writes the result
-		final byte[] mask = maskBuffer != null && maskBuffer.length >= w * h ? maskBuffer : new byte[w * h];
+		// per pixel, one byte: its code (near low: 1, near high: 16) and, in the top bit, whether it is an impulse
+		final byte[] m = maskBuffer != null && maskBuffer.length >= w * h ? maskBuffer : new byte[w * h];
+		final byte[] table = new byte[256];
+		for (int q = 0; q < 256; q++)
+			table[q] = (byte) ((q - low <= tolerance ? 1 : 0) + (high - q <= tolerance ? 16 : 0));
+		Tasks.split(w * h, Median.MIN_ROWS_PER_TASK * w, (i0, i1) -> {
+			for (int i = i0; i < i1; i++)
+				m[i] = table[src[i] & 0xff];
+		});
+		// pass 1: mark impulses; pass 2 writes the result and the codes of the restored page
 		Tasks.rows(h, 1, Median.MIN_ROWS_PER_TASK, (plane, y0, y1) -> {
-			final NeighbourCounts nc = new NeighbourCounts(src, w, h, low, high, tolerance, y0);
-			for (int y = y0; y < y1; y++) {
-				final int[] sum = nc.next();
-				for (int x = 0, p = y * w; x < w; x++, p++) {
-					final int v = src[p] & 0xff;
-					mask[p] = (byte) ((v == low ? (sum[x] & 15) <= MAX_SIMILAR_NEIGHBOURS
-						: v == high && sum[x] >>> 4 <= MAX_SIMILAR_NEIGHBOURS) ? 1 : 0);
-				}
-			}
+			for (int y = y0; y < y1; y++)
+				markImpulses(src, m, w, h, y, low, high);
 		});
 		// counts: [changed, pepper found, salt found, pepper sites, salt sites]
 		final AtomicLongArray counts = new AtomicLongArray(5);
 		Tasks.rows(h, 1, Median.MIN_ROWS_PER_TASK, (plane, y0, y1) -> {
 			final int[] buf = new int[49];
-			long changed = 0, pepper = 0, salt = 0;
+			long changed = 0, pepper = 0, found = 0;
 			System.arraycopy(src, y0 * w, dst, y0 * w, (y1 - y0) * w);
-			for (int p = y0 * w; p < y1 * w; p++) {
-				if (mask[p] == 0) continue;
-				final int v = src[p] & 0xff;
-				if (v == low) pepper++;
-				else salt++;
-				final int r = replacement(src, mask, w, h, p % w, p / w, buf);
-				if (r != v) changed++;
-				dst[p] = (byte) r;
-			}
+			for (int y = y0; y < y1; y++)
+				for (int x = 0, p = y * w; x < w; x += 8, p += 8) {
+					// the impulses among eight pixels, one top bit each (the last word of a row byte by byte)
+					long impulses = 0;
+					if (x + 8 <= w) impulses = (long) LONGS.get(m, p) & TOP_BITS;
+					else for (int k = 0; x + k < w; k++)
+						impulses |= (m[p + k] & (long) IMPULSE) << 8 * k;
+					for (; impulses != 0; impulses &= impulses - 1) {
+						final int k = Long.numberOfTrailingZeros(impulses) >>> 3, xx = x + k, q = p + k;
+						final int v = src[q] & 0xff;
+						found++;
+						pepper += (v - high) >>> 31; // the low level, without a branch
+						final int r = replacement(src, m, w, h, xx, y, buf);
+						if (r != v) {
+							changed++;
+							m[q] = (byte) (IMPULSE | table[r]);
+						}
+						dst[q] = (byte) r;
+					}
+				}
 			counts.addAndGet(0, changed);
 			counts.addAndGet(1, pepper);
-			counts.addAndGet(2, salt);
+			counts.addAndGet(2, found - pepper);
 		});
 		// sites where an impulse of each kind would have been detected: at most 1 neighbour near its level
 		Tasks.rows(h, 1, Median.MIN_ROWS_PER_TASK, (plane, y0, y1) -> {
-			final NeighbourCounts nc = new NeighbourCounts(dst, w, h, low, high, tolerance, y0);
 			long pepperSites = 0, saltSites = 0;
 			for (int y = y0; y < y1; y++) {
-				final int[] sum = nc.next();
-				for (int x = 0; x < w; x++) {
-					if ((sum[x] & 15) <= MAX_SIMILAR_NEIGHBOURS) pepperSites++;
-					if (sum[x] >>> 4 <= MAX_SIMILAR_NEIGHBOURS) saltSites++;
+				final int p = y * w;
+				int x = 0;
+				for (; x < w && (x < 1 || x + 9 > w); x++) {
+					final int sum = neighbours(m, w, h, x, y);
+					if ((sum & 15) <= MAX_SIMILAR_NEIGHBOURS) pepperSites++;
+					if (sum >>> 4 <= MAX_SIMILAR_NEIGHBOURS) saltSites++;
+				}
+				for (; x + 9 <= w; x += 8) {
+					final long sum = neighbours8(m, w, h, p + x, y);
+					pepperSites += Long.bitCount(zeroBytes(sum & LOW_FEW));
+					saltSites += Long.bitCount(zeroBytes(sum & HIGH_FEW));
+				}
+				for (; x < w; x++) {
+					final int sum = neighbours(m, w, h, x, y);
+					if ((sum & 15) <= MAX_SIMILAR_NEIGHBOURS) pepperSites++;
+					if (sum >>> 4 <= MAX_SIMILAR_NEIGHBOURS) saltSites++;
 				}
 			}
 			counts.addAndGet(3, pepperSites);
@@ -199,61 +230,96 @@ public final class ImpulseNoise {
 		return new Result(pd + sd, pd, sd, counts.get(0), low, high);
 	}
 
-	/**
-	 * Row by row, for every pixel: how many of its 8 neighbours lie within the tolerance of the low level (low 4 bits)
-	 * and of the high level (bits 4..7). Each pixel gets a code (near low: 1, near high: 16) from a table, and rolling
-	 * 3x3 box sums of the codes minus the pixel's own code give both counts at once; outside the image counts nothing.
-	 */
-	private static final class NeighbourCounts {
+	/** The top bit of a pixel's byte in the code array: the pixel is an impulse. */
+	private static final int IMPULSE = 0x80;
 
-		private final byte[] img;
-		private final int w, h;
-		private final int[] table = new int[256];
-		private final int[][] rows;
-		private final int[] sum;
-		private int y;
+	/** The code bits of eight bytes (near low: bit 0, near high: bit 4). */
+	private static final long CODE_BITS = 0x1111111111111111L;
 
-		NeighbourCounts(final byte[] img, final int w, final int h, final int low, final int high,
-			final int tolerance, final int y0)
-		{
-			this.img = img;
-			this.w = w;
-			this.h = h;
-			for (int q = 0; q < 256; q++)
-				table[q] = (q - low <= tolerance ? 1 : 0) + (high - q <= tolerance ? 16 : 0);
-			rows = new int[3][w];
-			sum = new int[w];
-			y = y0;
-			rowSums(y0 - 1, rows[Math.floorMod(y0 - 1, 3)]);
-			rowSums(y0, rows[Math.floorMod(y0, 3)]);
-		}
+	/** The impulse bits of eight bytes. */
+	private static final long TOP_BITS = 0x8080808080808080L;
 
-		/** Counts for the next row (the first call gives row y0). */
-		int[] next() {
-			rowSums(y + 1, rows[Math.floorMod(y + 1, 3)]);
-			final int[] a = rows[Math.floorMod(y - 1, 3)], b = rows[Math.floorMod(y, 3)], c = rows[Math.floorMod(y + 1, 3)];
-			for (int x = 0, p = y * w; x < w; x++, p++)
-				sum[x] = a[x] + b[x] + c[x] - table[img[p] & 0xff];
-			y++;
-			return sum;
-		}
+	/** Bits that are all 0 in a byte of neighbour counts when at most 1 neighbour is near low (near high). */
+	private static final long LOW_FEW = 0x0E0E0E0E0E0E0E0EL, HIGH_FEW = 0xE0E0E0E0E0E0E0E0L;
 
-		/** Horizontal 3-sums of the codes of row {@code yy}; zeros outside the image. */
-		private void rowSums(final int yy, final int[] out) {
-			if (yy < 0 || yy >= h) {
-				java.util.Arrays.fill(out, 0);
-				return;
-			}
-			final int p = yy * w;
-			int left = 0, mid = table[img[p] & 0xff];
-			for (int x = 0; x < w; x++) {
-				final int right = x + 1 < w ? table[img[p + x + 1] & 0xff] : 0;
-				out[x] = left + mid + right;
-				left = mid;
-				mid = right;
-			}
-		}
+	static {
+		if (MAX_SIMILAR_NEIGHBOURS != 1) throw new AssertionError("LOW_FEW and HIGH_FEW test for at most 1");
 	}
+
+	/**
+	 * Marks the impulses of row y in the top bits of {@code m}: pixels at the low level with at most one neighbour
+	 * near low, and at the high level with at most one near high. Eight pixels at a time inside the row: words without
+	 * either level (most of a grey page) are passed over, the others get their neighbour counts all at once.
+	 */
+	private static void markImpulses(final byte[] src, final byte[] m, final int w, final int h, final int y,
+		final int low, final int high)
+	{
+		final long lowLevel = low * 0x0101010101010101L, highLevel = high * 0x0101010101010101L;
+		final int p = y * w;
+		int x = 0;
+		for (; x < w && (x < 1 || x + 9 > w); x++)
+			markImpulse(src, m, w, h, x, y, low, high);
+		for (; x + 9 <= w; x += 8) {
+			final long v = (long) LONGS.get(src, p + x);
+			final long isLow = zeroBytes(v ^ lowLevel), isHigh = zeroBytes(v ^ highLevel);
+			if ((isLow | isHigh) == 0) continue;
+			final long sum = neighbours8(m, w, h, p + x, y);
+			final long impulses = isLow & zeroBytes(sum & LOW_FEW) | isHigh & zeroBytes(sum & HIGH_FEW);
+			if (impulses != 0) LONGS.set(m, p + x, (long) LONGS.get(m, p + x) | impulses);
+		}
+		for (; x < w; x++)
+			markImpulse(src, m, w, h, x, y, low, high);
+	}
+
+	/** {@link #markImpulses} for one pixel. */
+	private static void markImpulse(final byte[] src, final byte[] m, final int w, final int h, final int x,
+		final int y, final int low, final int high)
+	{
+		final int v = src[y * w + x] & 0xff;
+		if (v != low && v != high) return;
+		final int sum = neighbours(m, w, h, x, y);
+		if (v == low ? (sum & 15) <= MAX_SIMILAR_NEIGHBOURS : sum >>> 4 <= MAX_SIMILAR_NEIGHBOURS) m[y * w + x] |=
+			(byte) IMPULSE;
+	}
+
+	/**
+	 * How many of the 8 neighbours of (x, y) are near low (low 4 bits) and near high (bits 4..7), from the codes in
+	 * {@code m}; outside the image counts nothing.
+	 */
+	private static int neighbours(final byte[] m, final int w, final int h, final int x, final int y) {
+		int sum = 0;
+		for (int yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++)
+			for (int xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++)
+				sum += m[yy * w + xx] & 0x11;
+		return sum - (m[y * w + x] & 0x11);
+	}
+
+	/**
+	 * {@link #neighbours} of the eight pixels from index p (column x ≥ 1 with x + 9 ≤ w) of row y, one per byte: the
+	 * codes (0, 1, 16 or 17 per byte) of three rows and three shifts summed as words. A byte's sum is at most 9·17 =
+	 * 153, so no byte carries into the next.
+	 */
+	private static long neighbours8(final byte[] m, final int w, final int h, final int p, final int y) {
+		long sum = row3(m, p) - ((long) LONGS.get(m, p) & CODE_BITS);
+		if (y > 0) sum += row3(m, p - w);
+		if (y + 1 < h) sum += row3(m, p + w);
+		return sum;
+	}
+
+	/** Horizontal sums of three codes around each of the eight pixels from index p. */
+	private static long row3(final byte[] m, final int p) {
+		return ((long) LONGS.get(m, p - 1) & CODE_BITS) + ((long) LONGS.get(m, p) & CODE_BITS) + ((long) LONGS.get(m,
+			p + 1) & CODE_BITS);
+	}
+
+	/** The top bit of each byte of v that is 0 (the exact test of "Bit Twiddling Hacks", S. E. Anderson). */
+	private static long zeroBytes(final long v) {
+		return ~(((v & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | v) & TOP_BITS;
+	}
+
+	/** A view of byte arrays as little-endian longs (pixel x of a word in its byte x). */
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+		ByteOrder.LITTLE_ENDIAN);
 
 	/**
 	 * Density of one impulse kind from {@code found} detections among {@code sites} places where it is detectable,
@@ -280,16 +346,31 @@ public final class ImpulseNoise {
 		return best;
 	}
 
-	/** Median of the noise-free pixels in the smallest window (3x3 .. 7x7) that has any; else of the 3x3 window. */
-	private static int replacement(final byte[] src, final byte[] mask, final int w, final int h, final int x,
+	/**
+	 * Median of the noise-free pixels (top bit of {@code m} clear) in the smallest window (3x3 .. 7x7) that has any;
+	 * else of the 3x3 window. Inside the image the 3x3 window is read directly.
+	 */
+	private static int replacement(final byte[] src, final byte[] m, final int w, final int h, final int x,
 		final int y, final int[] buf)
 	{
+		if (x > 0 && y > 0 && x + 1 < w && y + 1 < h) {
+			// the 8 neighbours (the centre is an impulse), impulses raised above all levels, sorted without
+			// branches: the n noise-free levels come first, in order
+			final int p = y * w + x;
+			final int n = 8 - (neighbour(src, m, p - w - 1, buf, 0) + neighbour(src, m, p - w, buf, 1) + neighbour(src,
+				m, p - w + 1, buf, 2) + neighbour(src, m, p - 1, buf, 3) + neighbour(src, m, p + 1, buf, 4) + neighbour(
+					src, m, p + w - 1, buf, 5) + neighbour(src, m, p + w, buf, 6) + neighbour(src, m, p + w + 1, buf, 7));
+			if (n > 0) {
+				sort8(buf);
+				return n % 2 == 1 ? buf[n / 2] : (buf[n / 2 - 1] + buf[n / 2] + 1) / 2;
+			}
+		}
 		for (int r = 1; r <= 3; r++) {
 			int n = 0;
 			for (int yy = Math.max(0, y - r); yy <= Math.min(h - 1, y + r); yy++)
 				for (int xx = Math.max(0, x - r); xx <= Math.min(w - 1, x + r); xx++) {
 					final int q = yy * w + xx;
-					if (mask[q] == 0) buf[n++] = src[q] & 0xff;
+					if (m[q] >= 0) buf[n++] = src[q] & 0xff;
 				}
 			if (n > 0) return middle(buf, n);
 		}
@@ -300,9 +381,45 @@ public final class ImpulseNoise {
 		return middle(buf, n);
 	}
 
-	/** Median of {@code a[0..n-1]} (mean of the two middle values, rounded, when n is even); reorders a. */
+	/** Puts the level of pixel q into {@code buf[k]}, plus {@link #ABSENT} if it is an impulse; returns 1 if it is. */
+	private static int neighbour(final byte[] src, final byte[] m, final int q, final int[] buf, final int k) {
+		final int impulse = (m[q] & 0xff) >>> 7;
+		buf[k] = src[q] & 0xff | impulse * ABSENT;
+		return impulse;
+	}
+
+	/** Added to an impulse's level among the neighbours in {@link #replacement}: puts it above every level. */
+	private static final int ABSENT = 256;
+
+	/**
+	 * Sorts {@code a[0..7]} by the optimal sorting network for 8 values (19 compare-exchanges in 6 layers; D. E. Knuth,
+	 * The Art of Computer Programming, vol. 3, 5.3.4), without branches.
+	 */
+	private static void sort8(final int[] a) {
+		exchange(a, 0, 2); exchange(a, 1, 3); exchange(a, 4, 6); exchange(a, 5, 7);
+		exchange(a, 0, 4); exchange(a, 1, 5); exchange(a, 2, 6); exchange(a, 3, 7);
+		exchange(a, 0, 1); exchange(a, 2, 3); exchange(a, 4, 5); exchange(a, 6, 7);
+		exchange(a, 2, 4); exchange(a, 3, 5);
+		exchange(a, 1, 4); exchange(a, 3, 6);
+		exchange(a, 1, 2); exchange(a, 3, 4); exchange(a, 5, 6);
+	}
+
+	/** Puts the smaller of {@code a[i]} and {@code a[j]} at i and the larger at j. */
+	private static void exchange(final int[] a, final int i, final int j) {
+		final int u = a[i], v = a[j];
+		a[i] = Math.min(u, v);
+		a[j] = Math.max(u, v);
+	}
+
+	/** Median of {@code a[0..n-1]} (mean of the two middle values, rounded, when n is even); sorts a (insertion). */
 	private static int middle(final int[] a, final int n) {
-		java.util.Arrays.sort(a, 0, n);
+		for (int i = 1; i < n; i++) {
+			final int v = a[i];
+			int j = i - 1;
+			for (; j >= 0 && a[j] > v; j--)
+				a[j + 1] = a[j];
+			a[j + 1] = v;
+		}
 		return n % 2 == 1 ? a[n / 2] : (a[n / 2 - 1] + a[n / 2] + 1) / 2;
 	}
 }

@@ -1,5 +1,8 @@
 package org.ijocr.core.morph;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 import net.imglib2.Cursor;
@@ -89,29 +92,29 @@ public final class Despeckle {
 	}
 
 	/**
-	 * In-place despeckling of row-major binary pixels (ink 0, paper 255; other values are made 255), reusing a label
-	 * buffer (a page-sized int[] costs page faults on every call).
+	 * In-place despeckling of row-major binary pixels (ink 0, paper 255; other values are made 255). The labelling
+	 * works on the runs of ink and paper and paints no label image, so the buffer is not needed; the overload is kept
+	 * for callers that pass one.
 	 *
 	 * @param px pixels, {@code width*height}
 	 * @param w width
 	 * @param h height
-	 * @param labelBuffer at least {@code w*h} ints to reuse, or null
+	 * @param labelBuffer ignored (may be null)
 	 * @return counts and the derived limits
 	 */
 	public static Result despeckle(final byte[] px, final int w, final int h, final int[] labelBuffer) {
-		for (int i = 0; i < w * h; i++)
-			if (px[i] != 0) px[i] = (byte) 255;
-		final int[] labels = labelBuffer != null && labelBuffer.length >= w * h ? labelBuffer : new int[w * h];
-		final ConnectedComponents ink = ConnectedComponents.label(px, w, h, 0, true, labels);
-		final int n = ink.count();
+		if (px.length < w * h) throw new IllegalArgumentException("pixels shorter than width*height");
+		normalize(px, w * h);
+		final Runs ink = Runs.of(px, w, h, 0, true);
+		final int n = ink.components;
 		// scale from text components
 		int nText = 0;
 		final int[] heights = new int[n];
 		for (int l = 1; l <= n; l++)
-			if (ink.area(l) >= TEXT_MIN_AREA) heights[nText++] = ink.height(l);
+			if (ink.area[l] >= TEXT_MIN_AREA) heights[nText++] = ink.maxY[l] - ink.minY[l] + 1;
 		if (nText == 0) return new Result(0, 0, 0, 0, 0, 0);
 		final double textH = median(Arrays.copyOf(heights, nText), nText);
-		final long[] runs = inkRuns(px, ink, w, h);
+		final long[] runs = inkRuns(ink);
 		final double sw = quantile(runs, 0.5);
 		final double swThin = quantile(runs, THIN_QUANTILE);
 		final int tiny = (int) Math.max(2, Math.ceil(swThin * swThin / 2));
@@ -122,21 +125,21 @@ public final class Despeckle {
 		final int gw = (w + cell - 1) / cell, gh = (h + cell - 1) / cell;
 		final boolean[] grid = new boolean[gw * gh];
 		for (int l = 1; l <= n; l++) {
-			if (ink.area(l) < speck) continue;
-			for (int gy = ink.minY(l) / cell; gy <= ink.maxY(l) / cell; gy++)
-				for (int gx = ink.minX(l) / cell; gx <= ink.maxX(l) / cell; gx++)
+			if (ink.area[l] < speck) continue;
+			for (int gy = ink.minY[l] / cell; gy <= ink.maxY[l] / cell; gy++)
+				for (int gx = ink.minX[l] / cell; gx <= ink.maxX[l] / cell; gx++)
 					grid[gy * gw + gx] = true;
 		}
 		final boolean[] remove = new boolean[n + 1];
 		int removed = 0;
 		for (int l = 1; l <= n; l++) {
-			final int a = ink.area(l);
+			final int a = ink.area[l];
 			if (a >= speck) continue;
 			boolean drop = a < tiny;
 			if (!drop) {
 				drop = true;
-				final int gx0 = Math.max(0, ink.minX(l) - reach) / cell, gx1 = Math.min(w - 1, ink.maxX(l) + reach) / cell;
-				final int gy0 = Math.max(0, ink.minY(l) - reach) / cell, gy1 = Math.min(h - 1, ink.maxY(l) + reach) / cell;
+				final int gx0 = Math.max(0, ink.minX[l] - reach) / cell, gx1 = Math.min(w - 1, ink.maxX[l] + reach) / cell;
+				final int gy0 = Math.max(0, ink.minY[l] - reach) / cell, gy1 = Math.min(h - 1, ink.maxY[l] + reach) / cell;
 				for (int gy = gy0; gy <= gy1 && drop; gy++)
 					for (int gx = gx0; gx <= gx1; gx++)
 						if (grid[gy * gw + gx]) {
@@ -149,45 +152,47 @@ public final class Despeckle {
 				removed++;
 			}
 		}
-		if (removed > 0) for (int i = 0; i < w * h; i++)
-			if (labels[i] != 0 && remove[labels[i]]) px[i] = (byte) 255;
-		// pinholes: small 4-connected paper components not touching the border
-		final ConnectedComponents paper = ConnectedComponents.label(px, w, h, 255, false, labels);
-		final boolean[] fill = new boolean[paper.count() + 1];
+		if (removed > 0) ink.fill(px, remove, (byte) 255);
+		// pinholes: small 4-connected paper components not touching the border; paper is what the kept ink leaves
+		final Runs paper = Runs.complement(ink, remove, false);
+		final boolean[] fill = new boolean[paper.components + 1];
 		int filled = 0;
-		for (int l = 1; l <= paper.count(); l++) {
-			if (paper.area(l) < tiny && paper.minX(l) > 0 && paper.minY(l) > 0 && paper.maxX(l) < w - 1
-				&& paper.maxY(l) < h - 1)
+		for (int l = 1; l <= paper.components; l++) {
+			if (paper.area[l] < tiny && paper.minX[l] > 0 && paper.minY[l] > 0 && paper.maxX[l] < w - 1
+				&& paper.maxY[l] < h - 1)
 			{
 				fill[l] = true;
 				filled++;
 			}
 		}
-		if (filled > 0) for (int i = 0; i < w * h; i++)
-			if (labels[i] != 0 && fill[labels[i]]) px[i] = 0;
+		if (filled > 0) paper.fill(px, fill, (byte) 0);
 		return new Result(removed, filled, sw, textH, speck, tiny);
 	}
 
-	/** Histogram of the lengths of horizontal ink runs inside text components (area &ge; TEXT_MIN_AREA). */
-	private static long[] inkRuns(final byte[] px, final ConnectedComponents ink, final int w, final int h) {
-		final int[] lab = ink.labels();
-		final long[] runs = new long[w + 1];
-		for (int y = 0; y < h; y++) {
-			int x = 0;
-			final int row = y * w;
-			while (x < w) {
-				if (px[row + x] != 0) {
-					x++;
-					continue;
-				}
-				final int x0 = x;
-				while (x < w && px[row + x] == 0)
-					x++;
-				if (ink.area(lab[row + x0]) >= TEXT_MIN_AREA) runs[x - x0]++;
-			}
+	/** Sets every pixel other than 0 to 255, eight at a time (the high bit of each non-zero byte, spread). */
+	private static void normalize(final byte[] px, final int n) {
+		int i = 0;
+		for (; i + 8 <= n; i += 8) {
+			final long v = (long) LONGS.get(px, i);
+			if (v == -1L || v == 0) continue;
+			final long nonZero = (((v & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | v) & 0x8080808080808080L;
+			LONGS.set(px, i, (nonZero >>> 7) * 0xFF);
 		}
+		for (; i < n; i++)
+			if (px[i] != 0) px[i] = (byte) 255;
+	}
+
+	/** Histogram of the lengths of horizontal ink runs inside text components (area &ge; TEXT_MIN_AREA). */
+	private static long[] inkRuns(final Runs ink) {
+		final long[] runs = new long[ink.width + 1];
+		for (int k = 0; k < ink.count; k++)
+			if (ink.area[ink.label[k]] >= TEXT_MIN_AREA) runs[ink.x1[k] - ink.x0[k] + 1]++;
 		return runs;
 	}
+
+	/** A view of byte arrays as longs, for {@link #normalize}. */
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+		ByteOrder.LITTLE_ENDIAN);
 
 	/** The smallest run length with at least {@code q} of all runs no longer than it. */
 	private static double quantile(final long[] runs, final double q) {

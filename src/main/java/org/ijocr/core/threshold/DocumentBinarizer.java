@@ -166,6 +166,10 @@ public final class DocumentBinarizer {
 		final double alpha = Math.min(1, stdDev(Histogram.of(g)) / 128);
 		final byte[] contrast = contrastTable(alpha);
 		final int[] conHist = new int[256];
+		// one sweep of the 3×3 minimum and maximum: the contrast histogram, and per pixel its contrast in edge and,
+		// where the range is at least minRange, its side in out (scratch until the first pass; else 0)
+		final int minRange = (int) Math.ceil(Math.max(k.minEdgeRange(), k.noiseFactor() * noise));
+		final byte[] edge = new byte[n];
 		Tasks.split(h, Bands.MIN_ROWS, (y0, y1) -> {
 			// two interleaved sub-histograms: neighbours of equal contrast (paper) increment different counters
 			final int[] local = new int[512];
@@ -173,12 +177,13 @@ public final class DocumentBinarizer {
 			for (int y = y0; y < y1; y++) {
 				mm.next();
 				final int[] mn = mm.mn, mx = mm.mx;
+				final int o = y * w;
 				int x = 0;
 				for (; x + 1 < w; x += 2) {
-					local[contrast[mx[x] << 8 | mn[x]] & 0xff]++;
-					local[256 + (contrast[mx[x + 1] << 8 | mn[x + 1]] & 0xff)]++;
+					local[contrast(contrast, g, mn, mx, minRange, o, x, edge, out)]++;
+					local[256 + contrast(contrast, g, mn, mx, minRange, o, x + 1, edge, out)]++;
 				}
-				if (x < w) local[contrast[mx[x] << 8 | mn[x]] & 0xff]++;
+				if (x < w) local[contrast(contrast, g, mn, mx, minRange, o, x, edge, out)]++;
 			}
 			synchronized (conHist) {
 				for (int v = 0; v < 256; v++)
@@ -187,23 +192,9 @@ public final class DocumentBinarizer {
 		});
 		// stroke-edge pixels, by side: contrast above Otsu's threshold and a range of at least minRange
 		final int tc = GlobalThresholds.otsu(conHist);
-		final int minRange = (int) Math.ceil(Math.max(k.minEdgeRange(), k.noiseFactor() * noise));
-		final byte[] edgeMask = new byte[256 * 256]; // -1 where (max, min) makes an edge pixel, else 0
-		for (int a = 0; a < 256; a++)
-			for (int b = 0; b <= a; b++)
-				edgeMask[a << 8 | b] = (byte) ((contrast[a << 8 | b] & 0xff) > tc && a - b >= minRange ? -1 : 0);
-		final byte[] edge = new byte[n];
-		Tasks.split(h, Bands.MIN_ROWS, (y0, y1) -> {
-			final MinMax3 mm = new MinMax3(g, w, h, y0);
-			for (int y = y0; y < y1; y++) {
-				mm.next();
-				final int[] mn = mm.mn, mx = mm.mx;
-				for (int x = 0, i = y * w; x < w; x++, i++) {
-					final int a = mx[x], b = mn[x];
-					// branch-free: EDGE_DARK (1) when 2·g ≤ a + b, else EDGE_LIGHT (2)
-					edge[i] = (byte) (edgeMask[a << 8 | b] & (EDGE_DARK + ((a + b - 2 * (g[i] & 0xff)) >>> 31)));
-				}
-			}
+		Tasks.split(n, Bands.MIN_ROWS * w, (i0, i1) -> {
+			for (int i = i0; i < i1; i++)
+				edge[i] = (byte) (out[i] & (tc - (edge[i] & 0xff)) >> 31); // the side where the contrast is above tc
 		});
 		// first pass: stroke width, on the smoothed image alone (fewer specks of noise)
 		final int r1 = k.firstRadius(), n1 = (int) Math.round(k.nminFactor() * (2 * r1 + 1));
@@ -504,6 +495,20 @@ public final class DocumentBinarizer {
 		for (int x = 1; x < w - 1; x++)
 			sum[x] = (g[o + x - 1] & 0xff) + 2 * (g[o + x] & 0xff) + (g[o + x + 1] & 0xff);
 		sum[w - 1] = (g[o + w - 2] & 0xff) + 3 * (g[o + w - 1] & 0xff);
+	}
+
+	/**
+	 * The contrast (from the table) of pixel o + x with 3×3 minimum mn[x] and maximum mx[x]; stores it in
+	 * {@code edge}, and in {@code side} the pixel's side of the stroke boundary where the range is at least minRange
+	 * (else 0): {@link #EDGE_DARK} when 2·g ≤ max + min, else {@link #EDGE_LIGHT} (branch-free).
+	 */
+	private static int contrast(final byte[] table, final byte[] g, final int[] mn, final int[] mx, final int minRange,
+		final int o, final int x, final byte[] edge, final byte[] side)
+	{
+		final int a = mx[x], b = mn[x], i = o + x, c = table[a << 8 | b] & 0xff;
+		edge[i] = (byte) c;
+		side[i] = (byte) (EDGE_DARK + ((a + b - 2 * (g[i] & 0xff)) >>> 31) & ~(a - b - minRange) >> 31);
+		return c;
 	}
 
 	/**

@@ -16,6 +16,7 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 import org.ijocr.core.Storage;
 import org.ijocr.core.defect.DefectArea;
+import org.ijocr.core.defect.DefectType;
 import org.ijocr.core.geometry.Scale;
 import org.ijocr.core.prepare.AutoPrepare;
 import org.ijocr.core.prepare.PrepareParams;
@@ -35,9 +36,9 @@ import org.ijocr.ocr.Thresholding;
  * <ol>
  * <li>the page's defects are found and fixed where they are, the page is deskewed and, when its text is small,
  * enlarged ({@link AutoPrepare} without binarization);</li>
- * <li>that grey page is read (Tesseract's own thresholding). A page without defects that reads with a mean confidence
- * of at least {@value #GOOD_CONFIDENCE} is done: on a clean page this is Tesseract alone, plus deskew and
- * enlargement;</li>
+ * <li>that grey page is read (Tesseract's own thresholding). A page without defects other than blur that reads with
+ * a mean confidence of at least {@value #GOOD_CONFIDENCE} is done ({@link #binarizedMayHelp}): on a clean page this
+ * is Tesseract alone, plus deskew and enlargement; a sharpened blur reads as well grey;</li>
  * <li>otherwise the page is also binarized ({@link AutoPrepare#binarize}: the suite's {@code Auto} method, specks
  * removed in noise areas) and read, and the reading with more confidently read text is kept ({@link #better});</li>
  * <li>every line that still reads with a mean confidence below {@value #RETRY_CONFIDENCE} is read again, alone: from
@@ -58,8 +59,8 @@ public final class AutoRead {
 	public static final int MAX_RETRIES = 40;
 
 	/**
-	 * A page without defects that reads with at least this mean confidence is done; below it (or with defects) the
-	 * binarized page is read too and the better reading kept.
+	 * A page without defects other than blur that reads with at least this mean confidence is done; below it (or with
+	 * other defects) the binarized page is read too and the better reading kept.
 	 */
 	public static final double GOOD_CONFIDENCE = 80;
 
@@ -120,7 +121,7 @@ public final class AutoRead {
 		OcrPage first = OcrEngine.recognize(q, Storage.bytes(grey.image()), w, h, area, null);
 		double prepMs = detectMs + millis(grey.log());
 		AutoPrepare.Result prep = grey, other = null;
-		if (!areas.isEmpty() || first.meanConfidence() < GOOD_CONFIDENCE) {
+		if (binarizedMayHelp(areas) || first.meanConfidence() < GOOD_CONFIDENCE) {
 			final AutoPrepare.Result bin = AutoPrepare.binarize(grey, areas);
 			prepMs = detectMs + millis(bin.log());
 			final OcrPage second = OcrEngine.recognize(q, Storage.bytes(bin.image()), w, h, area, null);
@@ -168,6 +169,18 @@ public final class AutoRead {
 		final String text = replaced.isEmpty() ? first.text() : text(items, first.text(), lines, replaced);
 		return new Result(new OcrPage(text, unscaled(items, f), replaced.isEmpty() ? first.meanConfidence() : (int) Math
 			.round(conf), first.orientation()), prep, areas, retried, replaced.size(), prepMs);
+	}
+
+	/**
+	 * Whether the page's defects call for a reading of the binarized page even when the grey page reads well: every
+	 * type but blur (noise: specks are removed on the binary page only; low contrast and glare: a shadow, often found
+	 * as either, keeps a shaded column from Tesseract's global Otsu threshold). A sharpened blur reads as well grey
+	 * when the reading is confident.
+	 */
+	public static boolean binarizedMayHelp(final List<DefectArea> areas) {
+		for (final DefectArea a : areas)
+			if (a.type() != DefectType.BLUR) return true;
+		return false;
 	}
 
 	/**

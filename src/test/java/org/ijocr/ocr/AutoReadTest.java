@@ -1,11 +1,14 @@
 package org.ijocr.ocr;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
 
+import org.ijocr.core.defect.DefectArea;
+import org.ijocr.core.defect.DefectType;
 import org.ijocr.core.metrics.TextMetrics;
 import org.ijocr.ij1.AutoRead;
 import org.ijocr.testutil.DegradedPages;
@@ -99,5 +102,15 @@ class AutoReadTest {
 		assertTrue(inky >= 0.98 * words.size(), inky + " of " + words.size() + " boxes hold 5 % ink or more");
 		final double covered = OcrInk.coveredInk(g, words);
 		assertTrue(covered >= 0.9, "only " + covered + " of the ink is inside a word box");
+	}
+
+	/** The binarized page is read for every defect but blur; a blurred page reads grey when it is sure. */
+	@Test
+	void binarizedPageForEveryDefectButBlur() {
+		final DefectArea blur = new DefectArea(DefectType.BLUR, 0, 0, 10, 10, 0.5);
+		assertFalse(AutoRead.binarizedMayHelp(List.of()));
+		assertFalse(AutoRead.binarizedMayHelp(List.of(blur, blur)));
+		for (final DefectType t : List.of(DefectType.SALT_PEPPER_NOISE, DefectType.LOW_CONTRAST, DefectType.GLARE))
+			assertTrue(AutoRead.binarizedMayHelp(List.of(blur, new DefectArea(t, 0, 0, 10, 10, 0.2))), t.name());
 	}
 }

@@ -7,7 +7,9 @@ import java.util.Locale;
 import org.ijocr.core.filter.ImpulseNoise;
 import org.ijocr.core.filter.ImpulseNoiseReference;
 import org.ijocr.core.geometry.Scale;
+import org.ijocr.core.geometry.ScaleReference;
 import org.ijocr.core.geometry.Skew;
+import org.ijocr.core.geometry.SkewReference;
 import org.ijocr.core.geometry.SkewParams;
 import org.ijocr.core.morph.Despeckle;
 import org.ijocr.core.morph.DespeckleReference;
@@ -58,10 +60,14 @@ public final class PrepareStepsBenchmark {
 		}));
 		steps.add(new Step("ImpulseNoise.remove (one pass)", () -> ImpulseNoiseReference.remove(page, out, w, h,
 			ImpulseNoise.DEFAULT_TOLERANCE), () -> ImpulseNoise.remove(page, out, w, h, ImpulseNoise.DEFAULT_TOLERANCE)));
-		final Runnable skew = () -> Skew.estimate(SkewParams.DEFAULT, page, w, h);
-		steps.add(new Step("Skew.estimate", skew, skew));
-		final Runnable cap = () -> Scale.capHeight(page, w, h);
-		steps.add(new Step("Scale.capHeight", cap, cap));
+		steps.add(new Step("Skew.estimate", () -> SkewReference.estimate(SkewParams.DEFAULT, page, w, h),
+			() -> Skew.estimate(SkewParams.DEFAULT, page, w, h)));
+		steps.add(new Step("Scale.capHeight", () -> ScaleReference.capHeight(page, w, h), () -> Scale.capHeight(page,
+			w, h)));
+		steps.add(new Step("Skew.estimate (clean page)", () -> SkewReference.estimate(SkewParams.DEFAULT, clean, w,
+			h), () -> Skew.estimate(SkewParams.DEFAULT, clean, w, h)));
+		steps.add(new Step("Scale.capHeight (clean page)", () -> ScaleReference.capHeight(clean, w, h), () -> Scale
+			.capHeight(clean, w, h)));
 		System.out.printf(Locale.ROOT, "A5 page %dx%d at 300 dpi, low contrast 60 + 5 %% impulse noise, 1 thread, "
 			+ "median of %d runs%n", w, h, runs);
 		System.out.printf(Locale.ROOT, "%-36s %10s %10s %7s%n", "step", "old ms", "new ms", "ratio");

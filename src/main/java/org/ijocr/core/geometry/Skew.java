@@ -108,10 +108,25 @@ public final class Skew {
 		final double radius;
 		double coarseBest;
 
+		/** The points as pairs of one x and two y ({@code x[2i] == x[2i+1]}), in doubles. */
+		private final double[] px, py0, py1;
+
+		/** Bins, reused by every angle; zero outside an energy evaluation. */
+		private double[] hist = new double[0];
+
 		Search(final float[] x, final float[] y, final double letterHeight, final double maxAngle) {
 			this.x = x;
 			this.y = y;
 			this.maxAngle = maxAngle;
+			final int pairs = x.length / 2;
+			px = new double[pairs];
+			py0 = new double[pairs];
+			py1 = new double[pairs];
+			for (int i = 0; i < pairs; i++) {
+				px[i] = x[2 * i];
+				py0[i] = y[2 * i];
+				py1[i] = y[2 * i + 1];
+			}
 			double r2 = 0, xmin = Double.MAX_VALUE, xmax = -Double.MAX_VALUE;
 			for (int i = 0; i < x.length; i++) {
 				r2 = Math.max(r2, x[i] * x[i] + y[i] * y[i]);
@@ -161,25 +176,46 @@ public final class Skew {
 			}
 		}
 
-		/** Sum of squared bin counts of the points projected perpendicular to lines at {@code degrees}. */
+		/**
+		 * Sum of squared bin counts of the points projected perpendicular to lines at {@code degrees} (or, with
+		 * {@code differences}, of the differences of neighbouring bins). The two points of a pair share their x, so its
+		 * product is computed once; bins are filled in the points' order and summed over the touched range only (the
+		 * untouched bins add exact zeros), so the energy is the same double as summing the whole histogram.
+		 */
 		double energy(final double degrees, final double bin, final boolean differences) {
 			final double t = Math.toRadians(degrees);
 			final double s = Math.sin(t) / bin, c = Math.cos(t) / bin, off = radius / bin + 1;
-			final double[] hist = new double[(int) (2 * off) + 3];
-			for (int i = 0; i < x.length; i++) {
-				final double u = y[i] * c - x[i] * s + off;
+			final int len = (int) (2 * off) + 3;
+			if (hist.length < len) hist = new double[len];
+			final double[] hist = this.hist, px = this.px, py0 = this.py0, py1 = this.py1;
+			int lo = len, hi = 0;
+			for (int i = 0; i < px.length; i++) {
+				final double xs = px[i] * s;
+				final double u = py0[i] * c - xs + off;
 				final int b = (int) u;
 				final double f = u - b;
 				hist[b] += 1 - f;
 				hist[b + 1] += f;
+				final double v = py1[i] * c - xs + off;
+				final int bv = (int) v;
+				final double fv = v - bv;
+				hist[bv] += 1 - fv;
+				hist[bv + 1] += fv;
+				lo = Math.min(lo, Math.min(b, bv));
+				hi = Math.max(hi, Math.max(b, bv));
 			}
 			double e = 0;
-			if (differences) for (int i = 1; i < hist.length; i++) {
-				final double d = hist[i] - hist[i - 1];
-				e += d * d;
+			if (lo > hi) return e;
+			if (differences) {
+				// bins lo..hi+1 may be non-zero: differences from lo (against lo-1, zero) to hi+2 (against hi+1)
+				for (int i = Math.max(1, lo); i <= Math.min(len - 1, hi + 2); i++) {
+					final double d = hist[i] - hist[i - 1];
+					e += d * d;
+				}
 			}
-			else for (final double v : hist)
-				e += v * v;
+			else for (int i = lo; i <= hi + 1; i++)
+				e += hist[i] * hist[i];
+			java.util.Arrays.fill(hist, lo, hi + 2, 0);
 			return e;
 		}
 	}

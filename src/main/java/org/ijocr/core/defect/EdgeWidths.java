@@ -51,7 +51,7 @@ final class EdgeWidths {
 	final int[][] hist;
 	final int[][] count;
 
-	private EdgeWidths(final int n) {
+	EdgeWidths(final int n) {
 		hist = new int[2][n * BINS];
 		count = new int[2][n];
 	}

@@ -17,7 +17,7 @@ public final class TileHistograms {
 	private final int[] hist;
 	private final int[] total;
 
-	private TileHistograms(final Tiles tiles, final int[] hist, final int[] total) {
+	TileHistograms(final Tiles tiles, final int[] hist, final int[] total) {
 		this.tiles = tiles;
 		this.hist = hist;
 		this.total = total;

@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The faster tile histograms and edge widths of the third speed round give exactly the detections of the
  * implementations before it ({@link TileHistogramsReference}, {@link EdgeWidthsReference}, {@link DetectorsReference}):
- * every area of the low-contrast, blur and glare detectors compared field by field (type, box, score as double bits),
- * and the intermediate results themselves (every tile's histogram, the noise sigmas as float bits, the edge-width
+ * every area of the four detectors compared field by field (type, box, score as double bits),
+ * and the intermediate results themselves (every tile's histogram, the impulse counts per tile at several tolerances and levels, the noise sigmas as float bits, the edge-width
  * histograms and counts); on clean, impulse noise, low contrast, shadow, blur and glare pages at 150 and 300 dpi
  * ({@link DegradedPages#degrade}), the other identity pages (odd sizes, DIBCO), the defect benchmark's A4 page with a
  * photo, and Tesseract's pages when the shared data is present.
@@ -73,6 +73,8 @@ class DetectorsIdentityTest {
 	@MethodSource("pages")
 	void detectionsAreIdentical(final IdentityPages.Page p) {
 		final Page page = new Page(p.px(), p.w(), p.h());
+		assertSame(DetectorsReference.impulseNoise(page, ImpulseNoiseDetector.Params.DEFAULT), ImpulseNoiseDetector
+			.detect(page, ImpulseNoiseDetector.Params.DEFAULT), p + " impulse noise");
 		assertSame(DetectorsReference.lowContrast(page, LowContrastDetector.Params.DEFAULT), LowContrastDetector.detect(
 			page, LowContrastDetector.Params.DEFAULT), p + " low contrast");
 		assertSame(DetectorsReference.blur(page, BlurDetector.Params.DEFAULT), BlurDetector.detect(page,
@@ -121,6 +123,12 @@ class DetectorsIdentityTest {
 					+ " edge widths " + d);
 			}
 		}
+		final int[] levels = ImpulseNoiseDetector.levels(page);
+		for (final int[] lv : new int[][] { levels, { 0, 255 }, { 255, 0 }, { 30, 200 }, { 200, 30 } })
+			for (final int tol : new int[] { 1, 64, 200, 254 })
+				assertEquals(java.util.Arrays.toString(DetectorsReference.impulsesPerTile(page, tiles, tol, lv[0], lv[1])),
+					java.util.Arrays.toString(ImpulseNoiseDetector.impulsesPerTile(page, tiles, tol, lv[0], lv[1])), p
+						+ " impulses, tolerance " + tol + ", levels " + lv[0] + "/" + lv[1]);
 		for (final int mid : new int[] { 0, 100, 128, 200, 255 })
 			assertEquals(DetectorsReference.strokeWidthReference(page, mid), BlurDetector.strokeWidth(page, mid), p
 				+ " stroke width at " + mid);
@@ -130,14 +138,16 @@ class DetectorsIdentityTest {
 	@Test
 	void degradedPagesGiveAreas() {
 		final List<IdentityPages.Page> all = pages().toList();
-		int found = 0;
+		int found = 0, noise = 0;
 		for (final IdentityPages.Page p : all) {
 			if (!p.name().startsWith("150 dpi") && !p.name().startsWith("300 dpi")) continue;
 			final Page page = new Page(p.px(), p.w(), p.h());
 			found += DetectorsReference.lowContrast(page, LowContrastDetector.Params.DEFAULT).size()
 				+ DetectorsReference.blur(page, BlurDetector.Params.DEFAULT).size() + DetectorsReference.glare(page,
 					GlareDetector.Params.DEFAULT).size();
+			noise += DetectorsReference.impulseNoise(page, ImpulseNoiseDetector.Params.DEFAULT).size();
 		}
+		assertFalse(noise == 0, "no noise areas on the degraded pages");
 		assertFalse(found < 4, "only " + found + " areas on the degraded pages");
 	}
 }

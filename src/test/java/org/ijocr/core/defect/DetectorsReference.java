@@ -11,10 +11,13 @@ import static org.ijocr.core.defect.BlurDetector.TOLERANCE;
 
 import java.util.List;
 
+import org.ijocr.core.Tasks;
+
 /**
  * Frozen copies before speed round 3 of the detectors' page-level steps, on {@link TileHistogramsReference} and
  * {@link EdgeWidthsReference}: {@link BlurDetector#detect(Page, BlurDetector.Params)} with its ratios and stroke width,
- * and the tile histograms {@link LowContrastDetector} and {@link GlareDetector} start from. The identity baseline of
+ * the tile histograms {@link LowContrastDetector} and {@link GlareDetector} start from, and {@link
+ * ImpulseNoiseDetector#detect(Page, ImpulseNoiseDetector.Params)} with its impulse count. The identity baseline of
  * the faster implementation; do not change.
  */
 public final class DetectorsReference {
@@ -131,5 +134,64 @@ public final class DetectorsReference {
 		for (int r = 0, seen = 0; r <= w; r++)
 			if (2 * (seen += runs[r]) >= n && n > 0) return r;
 		return 0;
+	}
+
+	/** Noise areas of a page (see the class description). */
+	public static List<DefectArea> impulseNoise(final Page page, final ImpulseNoiseDetector.Params p) {
+		final Tiles tiles = Tiles.of(page.width(), page.height());
+		final int[] levels = ImpulseNoiseDetector.levels(page);
+		final int[] counts = impulsesPerTile(page, tiles, p.tolerance(), levels[0], levels[1]);
+		final byte[] state = new byte[tiles.count()];
+		final float[] score = new float[tiles.count()];
+		for (int t = 0; t < state.length; t++) {
+			final double share = counts[t] / (double) tiles.pixels(t);
+			state[t] = share >= p.minDensity() ? Tiles.FLAGGED : Tiles.CLEAN;
+			score[t] = (float) Math.min(1, 2 * share / p.fullDensity());
+		}
+		return tiles.areas(DefectType.SALT_PEPPER_NOISE, state, score, p.merge());
+	}
+
+	/**
+	 * Impulse pixels per tile (the image's outermost rows and columns are not tested): pepper at most {@code ink},
+	 * salt at least {@code paper}.
+	 */
+	static int[] impulsesPerTile(final Page page, final Tiles tiles, final int tol, final int ink, final int paper) {
+		final int w = page.width(), h = page.height(), gw = tiles.cols(), s = tiles.size();
+		final byte[] px = page.pixels();
+		final int[] counts = new int[tiles.count()];
+		Tasks.split(tiles.rows(), 1, (r0, r1) -> {
+			for (int y = Math.max(1, r0 * s); y < Math.min(h - 1, r1 * s); y++) {
+				final int row = y / s * gw;
+				for (int x = 1, p = y * w + 1; x < w - 1; x++, p++) {
+					final int v = px[p] & 0xff, l = px[p - 1] & 0xff, r = px[p + 1] & 0xff;
+					// quick rejection: both horizontal neighbours must lie beyond the tolerance on the same side
+					final boolean dark = l - v > tol && r - v > tol && v <= ink;
+					if (!dark && !(v - l > tol && v - r > tol && v >= paper)) continue;
+					if (isolated(px, p, w, v, tol, dark)) counts[row + x / s]++;
+				}
+			}
+		});
+		return counts;
+	}
+
+	/**
+	 * Whether pixel p of value v (whose horizontal neighbours already lie beyond the tolerance) is an impulse: at least
+	 * 7 of its 8 neighbours lie beyond the tolerance on its far side and those are flat, within {@code tol / 2} of
+	 * each other (paper or ink around a speck; the antialiased rim of a small glyph dot such as a period at 150 dpi is
+	 * a ramp from grey beside it to paper at its corners, and is no impulse).
+	 */
+	private static boolean isolated(final byte[] px, final int p, final int w, final int v, final int tol,
+		final boolean dark)
+	{
+		int against = 0, lo = 255, hi = 0;
+		for (int k = 0; k < 8; k++) {
+			final int q = p + (k < 3 ? -w - 1 + k : k < 5 ? (k == 3 ? -1 : 1) : w - 6 + k);
+			final int n = px[q] & 0xff;
+			if ((dark ? n - v : v - n) <= tol) continue;
+			against++;
+			lo = Math.min(lo, n);
+			hi = Math.max(hi, n);
+		}
+		return against >= 7 && hi - lo <= tol / 2;
 	}
 }

@@ -134,6 +134,43 @@ class DetectorsIdentityTest {
 				+ " stroke width at " + mid);
 	}
 
+	/**
+	 * Inside {@link TileHistograms#sharing} the histograms of the page are computed once (the same instance for the
+	 * same grid and step, another for another step or another array), the four detectors run side by side on two
+	 * threads give the reference's areas, and after it every call computes afresh.
+	 */
+	@ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(ints = { 3, 4, 5, 7 }) // 150 dpi noise, low contrast, shadow, glare
+	void sharedHistogramsGiveTheSameAreas(final int index) {
+		final IdentityPages.Page p = IdentityPages.all().get(index);
+		final Page page = new Page(p.px(), p.w(), p.h()), copy = new Page(p.px().clone(), p.w(), p.h());
+		final Tiles tiles = Tiles.of(p.w(), p.h());
+		final List<DefectArea> want = new ArrayList<>();
+		want.addAll(DetectorsReference.impulseNoise(page, ImpulseNoiseDetector.Params.DEFAULT));
+		want.addAll(DetectorsReference.lowContrast(page, LowContrastDetector.Params.DEFAULT));
+		want.addAll(DetectorsReference.blur(page, BlurDetector.Params.DEFAULT));
+		want.addAll(DetectorsReference.glare(page, GlareDetector.Params.DEFAULT));
+		assertFalse(want.isEmpty(), p.toString());
+		final List<List<DefectArea>> got = TileHistograms.sharing(page, () -> {
+			org.junit.jupiter.api.Assertions.assertSame(TileHistograms.of(page, tiles, 2), TileHistograms.of(new Page(p
+				.px(), p.w(), p.h()), tiles, 2));
+			org.junit.jupiter.api.Assertions.assertNotSame(TileHistograms.of(page, tiles, 2), TileHistograms.of(page,
+				tiles, 3));
+			org.junit.jupiter.api.Assertions.assertNotSame(TileHistograms.of(page, tiles, 2), TileHistograms.of(copy,
+				tiles, 2));
+			final List<java.util.function.Supplier<List<DefectArea>>> detectors = List.of(() -> ImpulseNoiseDetector
+				.detect(page, ImpulseNoiseDetector.Params.DEFAULT), () -> LowContrastDetector.detect(page,
+					LowContrastDetector.Params.DEFAULT), () -> BlurDetector.detect(page, BlurDetector.Params.DEFAULT),
+				() -> GlareDetector.detect(page, GlareDetector.Params.DEFAULT));
+			return detectors.parallelStream().map(java.util.function.Supplier::get).toList();
+		});
+		final List<DefectArea> all = new ArrayList<>();
+		got.forEach(all::addAll);
+		assertSame(want, all, "shared");
+		org.junit.jupiter.api.Assertions.assertNotSame(TileHistograms.of(page, tiles, 2), TileHistograms.of(page, tiles,
+			2));
+	}
+
 	/** The comparison is not between empty lists: the degraded pages give areas. */
 	@Test
 	void degradedPagesGiveAreas() {

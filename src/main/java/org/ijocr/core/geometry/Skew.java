@@ -212,30 +212,12 @@ public final class Skew {
 			int lo0 = len, hi0 = 0, lo1 = len, hi1 = 0;
 			for (int i = 0; i < px.length; i++) {
 				final double xs = px[i] * s0;
-				final double u = py0[i] * c0 - xs + off;
-				final int b = (int) u;
-				final double f = u - b;
-				h0[b] += 1 - f;
-				h0[b + 1] += f;
-				final double v = py1[i] * c0 - xs + off;
-				final int bv = (int) v;
-				final double fv = v - bv;
-				h0[bv] += 1 - fv;
-				h0[bv + 1] += fv;
+				final int b = add(h0, py0[i] * c0 - xs + off), bv = add(h0, py1[i] * c0 - xs + off);
 				lo0 = Math.min(lo0, Math.min(b, bv));
 				hi0 = Math.max(hi0, Math.max(b, bv));
 				if (!two) continue;
 				final double xs1 = px[i] * s1;
-				final double u1 = py0[i] * c1 - xs1 + off;
-				final int b1 = (int) u1;
-				final double f1 = u1 - b1;
-				h1[b1] += 1 - f1;
-				h1[b1 + 1] += f1;
-				final double v1 = py1[i] * c1 - xs1 + off;
-				final int bv1 = (int) v1;
-				final double fv1 = v1 - bv1;
-				h1[bv1] += 1 - fv1;
-				h1[bv1 + 1] += fv1;
+				final int b1 = add(h1, py0[i] * c1 - xs1 + off), bv1 = add(h1, py1[i] * c1 - xs1 + off);
 				lo1 = Math.min(lo1, Math.min(b1, bv1));
 				hi1 = Math.max(hi1, Math.max(b1, bv1));
 			}
@@ -245,6 +227,15 @@ public final class Skew {
 
 		private static boolean distinct(final double a, final double b) {
 			return Double.doubleToRawLongBits(a) != Double.doubleToRawLongBits(b);
+		}
+
+		/** Splits a point at bin position u linearly between its two nearest bins; returns the lower one. */
+		private static int add(final double[] hist, final double u) {
+			final int b = (int) u;
+			final double f = u - b;
+			hist[b] += 1 - f;
+			hist[b + 1] += f;
+			return b;
 		}
 
 		/** The energy of bins whose non-zero ones lie in {@code [lo, hi + 1]}; clears them. */

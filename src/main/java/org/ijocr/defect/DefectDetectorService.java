@@ -11,8 +11,11 @@ import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.parallel.Parallelization;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
+import org.ijocr.core.Storage;
 import org.ijocr.core.defect.DefectArea;
 import org.ijocr.core.defect.DefectType;
+import org.ijocr.core.defect.Page;
+import org.ijocr.core.defect.TileHistograms;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.plugin.PluginService;
@@ -92,7 +95,9 @@ public class DefectDetectorService extends AbstractService implements SciJavaSer
 	/**
 	 * Runs {@code chosen} on one 2-D grey page (0 = black), the detectors side by side on ImgLib2's current
 	 * {@link Parallelization} executor. Areas are relative to the page's minimum, clipped to the page (a box that
-	 * lies wholly outside is dropped), sorted by type, then top to bottom, then left to right.
+	 * lies wholly outside is dropped), sorted by type, then top to bottom, then left to right. When the page is an
+	 * 8-bit {@code ArrayImg}, the detectors share its tile histograms ({@link TileHistograms#sharing}): low contrast,
+	 * blur and glare compute them once per call.
 	 *
 	 * @throws IllegalStateException if a detector reports an area of another type than its own
 	 */
@@ -108,7 +113,14 @@ public class DefectDetectorService extends AbstractService implements SciJavaSer
 		final List<Integer> indices = new ArrayList<>();
 		for (int i = 0; i < list.size(); i++)
 			indices.add(i);
-		Parallelization.getTaskExecutor().forEach(indices, i -> found.set(i, list.get(i).detect(page)));
+		final Runnable run = () -> Parallelization.getTaskExecutor().forEach(indices, i -> found.set(i, list.get(i)
+			.detect(page)));
+		// the detectors that read tile histograms of the page's own pixels (no copy) compute them once
+		if (list.size() > 1 && Storage.bytes(page) != null) TileHistograms.sharing(Page.of(page), () -> {
+			run.run();
+			return null;
+		});
+		else run.run();
 		final int w = (int) page.dimension(0), h = (int) page.dimension(1);
 		final List<DefectArea> areas = new ArrayList<>();
 		for (int i = 0; i < list.size(); i++) {

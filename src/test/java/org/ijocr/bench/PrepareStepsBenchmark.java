@@ -4,10 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.ijocr.core.defect.BlurDetector;
+import org.ijocr.core.defect.DetectorsReference;
+import org.ijocr.core.defect.GlareDetector;
+import org.ijocr.core.defect.ImpulseNoiseDetector;
+import org.ijocr.core.defect.LowContrastDetector;
+import org.ijocr.core.defect.Page;
+import org.ijocr.core.defect.TileHistograms;
 import org.ijocr.core.filter.ImpulseNoise;
 import org.ijocr.core.filter.ImpulseNoiseReference;
 import org.ijocr.core.geometry.Scale;
+import org.ijocr.core.geometry.ScaleReference;
 import org.ijocr.core.geometry.Skew;
+import org.ijocr.core.geometry.SkewReference;
 import org.ijocr.core.geometry.SkewParams;
 import org.ijocr.core.morph.Despeckle;
 import org.ijocr.core.morph.DespeckleReference;
@@ -58,10 +67,17 @@ public final class PrepareStepsBenchmark {
 		}));
 		steps.add(new Step("ImpulseNoise.remove (one pass)", () -> ImpulseNoiseReference.remove(page, out, w, h,
 			ImpulseNoise.DEFAULT_TOLERANCE), () -> ImpulseNoise.remove(page, out, w, h, ImpulseNoise.DEFAULT_TOLERANCE)));
-		final Runnable skew = () -> Skew.estimate(SkewParams.DEFAULT, page, w, h);
-		steps.add(new Step("Skew.estimate", skew, skew));
-		final Runnable cap = () -> Scale.capHeight(page, w, h);
-		steps.add(new Step("Scale.capHeight", cap, cap));
+		steps.add(new Step("Skew.estimate", () -> SkewReference.estimate(SkewParams.DEFAULT, page, w, h),
+			() -> Skew.estimate(SkewParams.DEFAULT, page, w, h)));
+		steps.add(new Step("Scale.capHeight", () -> ScaleReference.capHeight(page, w, h), () -> Scale.capHeight(page,
+			w, h)));
+		steps.add(new Step("Skew.estimate (clean page)", () -> SkewReference.estimate(SkewParams.DEFAULT, clean, w,
+			h), () -> Skew.estimate(SkewParams.DEFAULT, clean, w, h)));
+		steps.add(new Step("Scale.capHeight (clean page)", () -> ScaleReference.capHeight(clean, w, h), () -> Scale
+			.capHeight(clean, w, h)));
+		steps.add(new Step("detect (all four), clean page", () -> detectReference(clean, w, h), () -> detect(clean, w,
+			h)));
+		steps.add(new Step("detect (all four)", () -> detectReference(page, w, h), () -> detect(page, w, h)));
 		System.out.printf(Locale.ROOT, "A5 page %dx%d at 300 dpi, low contrast 60 + 5 %% impulse noise, 1 thread, "
 			+ "median of %d runs%n", w, h, runs);
 		System.out.printf(Locale.ROOT, "%-36s %10s %10s %7s%n", "step", "old ms", "new ms", "ratio");
@@ -79,6 +95,22 @@ public final class PrepareStepsBenchmark {
 			final double mo = median(old), mn = median(now);
 			System.out.printf(Locale.ROOT, "%-36s %10.1f %10.1f %6.2fx%n", s.name(), mo, mn, mo / mn);
 		}
+	}
+
+	/** The four detectors with their defaults, one after the other, as the service runs them (histograms shared). */
+	private static int detect(final byte[] px, final int w, final int h) {
+		final Page p = new Page(px, w, h);
+		return TileHistograms.sharing(p, () -> ImpulseNoiseDetector.detect(p, ImpulseNoiseDetector.Params.DEFAULT)
+			.size() + LowContrastDetector.detect(p, LowContrastDetector.Params.DEFAULT).size() + BlurDetector.detect(p,
+				BlurDetector.Params.DEFAULT).size() + GlareDetector.detect(p, GlareDetector.Params.DEFAULT).size());
+	}
+
+	/** The four detectors before the third speed round. */
+	private static int detectReference(final byte[] px, final int w, final int h) {
+		final Page p = new Page(px, w, h);
+		return DetectorsReference.impulseNoise(p, ImpulseNoiseDetector.Params.DEFAULT).size() + DetectorsReference
+			.lowContrast(p, LowContrastDetector.Params.DEFAULT).size() + DetectorsReference.blur(p,
+				BlurDetector.Params.DEFAULT).size() + DetectorsReference.glare(p, GlareDetector.Params.DEFAULT).size();
 	}
 
 	private static double time(final Runnable r) {

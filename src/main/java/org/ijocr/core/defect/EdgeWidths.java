@@ -51,7 +51,7 @@ final class EdgeWidths {
 	final int[][] hist;
 	final int[][] count;
 
-	private EdgeWidths(final int n) {
+	EdgeWidths(final int n) {
 		hist = new int[2][n * BINS];
 		count = new int[2][n];
 	}
@@ -78,7 +78,10 @@ final class EdgeWidths {
 	}
 
 	/**
-	 * Measures.
+	 * Measures. Tiles whose {@code minRise} exceeds 255 (not judged) are skipped: no edge can rise that far. Down
+	 * columns, the steepest steps are found row by row over the band (sequential memory); only at a candidate is the
+	 * column read, in the window of {@value #MAX_WALK} pixels either side that the walk can reach (into a buffer at the
+	 * segment's own indices).
 	 *
 	 * @param minRise per tile, the smallest rise of a counted edge (grey levels)
 	 */
@@ -89,28 +92,53 @@ final class EdgeWidths {
 		final byte[] px = page.pixels();
 		final EdgeWidths ew = new EdgeWidths(tiles.count());
 		Tasks.split(tiles.rows(), 1, (r0, r1) -> {
-			final int[] line = new int[Math.max(w, h)];
+			final int[] line = new int[w], column = new int[s + 2 * MAX_WALK];
 			for (int ty = r0; ty < r1; ty++) {
+				boolean judged = false;
+				for (int tx = 0; tx < gw; tx++)
+					judged |= minRise[ty * gw + tx] <= 255;
+				if (!judged) continue;
 				// across rows: every second row of this band of tiles
 				for (int y = ty * s; y < Math.min(h, (ty + 1) * s); y += 2) {
 					for (int x = 0; x < w; x++)
 						line[x] = px[y * w + x] & 0xff;
 					for (int tx = 0; tx < gw; tx++)
-						scanRange(line, w, tx * s, (tx + 1) * s, minStep, tolerance, ty * gw + tx, minRise, noise,
-							ew.hist[0], ew.count[0]);
+						if (minRise[ty * gw + tx] <= 255) scanRange(line, w, tx * s, (tx + 1) * s, minStep, tolerance, ty
+							* gw + tx, minRise, noise, ew.hist[0], ew.count[0]);
 				}
 				// down columns: every second column, the column segment of this band (with a margin for the walk)
-				final int y0 = Math.max(0, ty * s - MAX_WALK), y1 = Math.min(h, (ty + 1) * s + MAX_WALK);
-				for (int x = 0; x < w; x += 2) {
-					for (int y = y0; y < y1; y++)
-						line[y - y0] = px[y * w + x] & 0xff;
-					final int col = x / s, top = ty * s - y0, bottom = Math.min(h, (ty + 1) * s) - y0;
-					scanRange(line, y1 - y0, top, bottom, minStep, tolerance, ty * gw + col, minRise, noise,
-						ew.hist[1], ew.count[1]);
+				final int y0 = Math.max(0, ty * s - MAX_WALK), y1 = Math.min(h, (ty + 1) * s + MAX_WALK), n = y1 - y0;
+				final int top = ty * s - y0, bottom = Math.min(h, (ty + 1) * s) - y0;
+				for (int i = Math.max(1, top); i < Math.min(n - 2, bottom); i++) {
+					final int o = (y0 + i) * w;
+					for (int tx = 0; tx < gw; tx++) {
+						final int t = ty * gw + tx;
+						if (minRise[t] > 255) continue;
+						for (int x = (tx * s + 1) & ~1; x < Math.min(w, (tx + 1) * s); x += 2) {
+							final int f0 = px[o - w + x] & 0xff, f1 = px[o + x] & 0xff, f2 = px[o + w + x] & 0xff, f3 = px[o
+								+ 2 * w + x] & 0xff;
+							final int d = f2 - f1, a = Math.abs(d);
+							if (a < minStep || a < Math.abs(f1 - f0) || a <= Math.abs(f3 - f2)) continue;
+							final int from = Math.max(0, i - MAX_WALK), to = Math.min(n, i + 2 + MAX_WALK);
+							// at the column segment's own indices: the crossings are positions, their difference rounds
+							// the same only without a shift
+							for (int k = from, q = (y0 + from) * w + x; k < to; k++, q += w)
+								column[k] = px[q] & 0xff;
+							count(width(column, n, i, d > 0, tolerance, minRise[t], noise[t]), t, ew.hist[1], ew.count[1]);
+						}
+					}
 				}
 			}
 		});
 		return ew;
+	}
+
+	/** Counts a width {@code wd} of tile t (none if 0). */
+	private static void count(final double wd, final int t, final int[] hist, final int[] count) {
+		if (wd > 0) {
+			hist[t * BINS + Math.min(BINS - 1, (int) (wd * BINS_PER_PIXEL))]++;
+			count[t]++;
+		}
 	}
 
 	/**
@@ -136,9 +164,12 @@ final class EdgeWidths {
 				for (int tx = 0; tx < gw; tx++)
 					level[tx] = th.quantile(ty * gw + tx, 0.5);
 				for (int y = ty * s; y < Math.min(h, (ty + 1) * s); y += 4)
-					for (int x = 0, o = y * w; x < w - 1; x++) {
-						final int a = px[o + x] & 0xff, b = px[o + x + 1] & 0xff, l = level[x / s];
-						if (a >= l && b >= l) hist[x / s * 256 + Math.abs(a - b)]++;
+					for (int tx = 0, o = y * w; tx < gw; tx++) {
+						final int l = level[tx], base = tx * 256;
+						for (int x = tx * s; x < Math.min(w - 1, (tx + 1) * s); x++) {
+							final int a = px[o + x] & 0xff, b = px[o + x + 1] & 0xff;
+							if (a >= l && b >= l) hist[base + Math.abs(a - b)]++;
+						}
 					}
 				for (int tx = 0; tx < gw; tx++) {
 					int n = 0;
@@ -168,11 +199,7 @@ final class EdgeWidths {
 		for (int i = Math.max(1, from); i < Math.min(n - 2, to); i++) {
 			final int d = f[i + 1] - f[i], a = Math.abs(d);
 			if (a < minStep || a < Math.abs(f[i] - f[i - 1]) || a <= Math.abs(f[i + 2] - f[i + 1])) continue;
-			final double wd = width(f, n, i, d > 0, tol, minRise[t], noise[t]);
-			if (wd > 0) {
-				hist[t * BINS + Math.min(BINS - 1, (int) (wd * BINS_PER_PIXEL))]++;
-				count[t]++;
-			}
+			count(width(f, n, i, d > 0, tol, minRise[t], noise[t]), t, hist, count);
 		}
 	}
 

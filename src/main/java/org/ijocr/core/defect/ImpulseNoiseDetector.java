@@ -1,5 +1,8 @@
 package org.ijocr.core.defect;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.List;
 
 import net.imglib2.RandomAccessibleInterval;
@@ -116,16 +119,29 @@ public final class ImpulseNoiseDetector {
 
 	/**
 	 * Impulse pixels per tile (the image's outermost rows and columns are not tested): pepper at most {@code ink},
-	 * salt at least {@code paper}.
+	 * salt at least {@code paper}. Eight pixels are passed over at once when none of them nor their left neighbours
+	 * is at or below {@code max(ink, 254 − tol)}: pepper is at most {@code ink}, and salt has a left neighbour more
+	 * than {@code tol} below it, so at most {@code 254 − tol} (an exact byte-wise unsigned comparison of two 64-bit
+	 * words).
 	 */
 	static int[] impulsesPerTile(final Page page, final Tiles tiles, final int tol, final int ink, final int paper) {
 		final int w = page.width(), h = page.height(), gw = tiles.cols(), s = tiles.size();
 		final byte[] px = page.pixels();
 		final int[] counts = new int[tiles.count()];
+		final int limit = Math.max(ink, 254 - tol) + 1; // a candidate's window holds a byte below this
+		final long pattern = limit * 0x0101010101010101L, patternLow = pattern & LOW;
 		Tasks.split(tiles.rows(), 1, (r0, r1) -> {
 			for (int y = Math.max(1, r0 * s); y < Math.min(h - 1, r1 * s); y++) {
 				final int row = y / s * gw;
 				for (int x = 1, p = y * w + 1; x < w - 1; x++, p++) {
+					if (limit <= 255 && (x & 7) == 1 && x + 7 < w - 1) {
+						final long a = (long) LONGS.get(px, p - 1), b = (long) LONGS.get(px, p);
+						if ((below(a, pattern, patternLow) | below(b, pattern, patternLow)) == 0) {
+							x += 7;
+							p += 7;
+							continue;
+						}
+					}
 					final int v = px[p] & 0xff, l = px[p - 1] & 0xff, r = px[p + 1] & 0xff;
 					// quick rejection: both horizontal neighbours must lie beyond the tolerance on the same side
 					final boolean dark = l - v > tol && r - v > tol && v <= ink;
@@ -136,6 +152,21 @@ public final class ImpulseNoiseDetector {
 		});
 		return counts;
 	}
+
+	private static final long HIGH = 0x8080808080808080L, LOW = 0x7F7F7F7F7F7F7F7FL;
+
+	/**
+	 * The high bit of each byte of {@code p} that is below the byte of {@code pattern} (all bytes equal), unsigned:
+	 * by the high bits, or with equal high bits by the low seven bits, subtracted with the high bit set so that no
+	 * borrow crosses a byte.
+	 */
+	private static long below(final long p, final long pattern, final long patternLow) {
+		final long z = (p | HIGH) - patternLow;
+		return (~p & pattern | ~(p ^ pattern) & ~z) & HIGH;
+	}
+
+	/** A view of byte arrays as little-endian longs. */
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
 	/**
 	 * Whether pixel p of value v (whose horizontal neighbours already lie beyond the tolerance) is an impulse: at least

@@ -1,5 +1,14 @@
 package org.ijocr.core.defect;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
+
 import org.ijocr.core.Tasks;
 
 /**
@@ -17,7 +26,7 @@ public final class TileHistograms {
 	private final int[] hist;
 	private final int[] total;
 
-	private TileHistograms(final Tiles tiles, final int[] hist, final int[] total) {
+	TileHistograms(final Tiles tiles, final int[] hist, final int[] total) {
 		this.tiles = tiles;
 		this.hist = hist;
 		this.total = total;
@@ -32,6 +41,68 @@ public final class TileHistograms {
 	 */
 	public static TileHistograms of(final Page page, final Tiles tiles, final int step) {
 		if (step < 1) throw new IllegalArgumentException("step must be at least 1");
+		final Sharing sharing = SHARING.isEmpty() ? null : SHARING.get(page.pixels());
+		if (sharing != null) return sharing.of(page, tiles, step);
+		return compute(page, tiles, step);
+	}
+
+	/**
+	 * Runs {@code work} (e.g. several detectors side by side) with the tile histograms of {@code page} shared: while it
+	 * runs, {@link #of} on a page with the same pixel array, size, grid and step computes them once and hands the same
+	 * (read-only) result to every caller, on any thread. The pixels must not change while {@code work} runs.
+	 *
+	 * @param page the page whose histograms are shared (by the identity of its pixel array)
+	 * @param work what to run
+	 * @return what {@code work} returns
+	 */
+	public static <R> R sharing(final Page page, final Supplier<R> work) {
+		final byte[] key = page.pixels();
+		synchronized (SHARING) {
+			SHARING.computeIfAbsent(key, k -> new Sharing()).users++;
+		}
+		try {
+			return work.get();
+		}
+		finally {
+			synchronized (SHARING) {
+				if (--SHARING.get(key).users == 0) SHARING.remove(key);
+			}
+		}
+	}
+
+	/** The pages whose histograms are shared now, by the identity of their pixel arrays. */
+	private static final Map<byte[], Sharing> SHARING = Collections.synchronizedMap(new IdentityHashMap<>());
+
+	/** The histograms computed for one shared pixel array, by size, grid and step. */
+	private static final class Sharing {
+
+		int users;
+
+		private final Map<List<Integer>, FutureTask<TileHistograms>> done = new ConcurrentHashMap<>();
+
+		TileHistograms of(final Page page, final Tiles tiles, final int step) {
+			final List<Integer> key = List.of(page.width(), page.height(), tiles.width(), tiles.height(), tiles.size(),
+				step);
+			final FutureTask<TileHistograms> task = new FutureTask<>(() -> compute(page, tiles, step));
+			final FutureTask<TileHistograms> first = done.putIfAbsent(key, task);
+			if (first == null) task.run(); // this caller computes; others wait for it
+			try {
+				return (first == null ? task : first).get();
+			}
+			catch (final ExecutionException e) {
+				if (e.getCause() instanceof RuntimeException r) throw r;
+				if (e.getCause() instanceof Error r) throw r;
+				throw new IllegalStateException(e.getCause());
+			}
+			catch (final InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while waiting for shared tile histograms", e);
+			}
+		}
+	}
+
+	/** The histograms of a page's tiles, computed. */
+	private static TileHistograms compute(final Page page, final Tiles tiles, final int step) {
 		final int w = page.width(), h = page.height(), gw = tiles.cols(), gh = tiles.rows(), s = tiles.size();
 		final byte[] px = page.pixels();
 		final int[] hist = new int[tiles.count() * 256], total = new int[tiles.count()];

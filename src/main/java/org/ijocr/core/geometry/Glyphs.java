@@ -59,10 +59,8 @@ final class Glyphs {
 			last--;
 		// two-level images (e.g. 0/1 from a 1-bit file) count as having contrast
 		if (t < first || t >= last || contrast(hist, t) < Math.min(MIN_CONTRAST, 0.5 * (last - first))) return NONE;
-		final byte[] bin = new byte[w * h];
-		for (int i = 0; i < bin.length; i++)
-			bin[i] = (grey[i] & 0xff) <= t ? 0 : (byte) 255;
-		final ConnectedComponents cc = ConnectedComponents.label(bin, w, h, 0, true, null);
+		// the ink's components straight from the grey pixels: no binary image, no label image
+		final ConnectedComponents cc = ConnectedComponents.atMost(grey, w, h, t, true);
 		final int n = cc.count();
 		final int[] heights = new int[n];
 		int m = 0;
@@ -73,7 +71,9 @@ final class Glyphs {
 		if (m == 0) return NONE;
 		Arrays.sort(heights, 0, m);
 		final double med = m % 2 == 1 ? heights[m / 2] : 0.5 * (heights[m / 2 - 1] + heights[m / 2]);
-		final int[] x0 = new int[m], y0 = new int[m], x1 = new int[m], y1 = new int[m];
+		// room for every component: on a small page the letter-size test below can keep components wider than a
+		// quarter of the page, which the median's filter above left out
+		final int[] x0 = new int[n], y0 = new int[n], x1 = new int[n], y1 = new int[n];
 		int k = 0;
 		for (int l = 1; l <= n; l++) {
 			final int ch = cc.height(l), cw = cc.width(l);

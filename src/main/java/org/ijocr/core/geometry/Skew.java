@@ -108,10 +108,25 @@ public final class Skew {
 		final double radius;
 		double coarseBest;
 
+		/** The points as pairs of one x and two y ({@code x[2i] == x[2i+1]}), in doubles. */
+		private final double[] px, py0, py1;
+
+		/** Bins of two angles, reused by every angle; zero outside an energy evaluation. */
+		private double[] hist = new double[0], hist1 = new double[0];
+
 		Search(final float[] x, final float[] y, final double letterHeight, final double maxAngle) {
 			this.x = x;
 			this.y = y;
 			this.maxAngle = maxAngle;
+			final int pairs = x.length / 2;
+			px = new double[pairs];
+			py0 = new double[pairs];
+			py1 = new double[pairs];
+			for (int i = 0; i < pairs; i++) {
+				px[i] = x[2 * i];
+				py0[i] = y[2 * i];
+				py1[i] = y[2 * i + 1];
+			}
 			double r2 = 0, xmin = Double.MAX_VALUE, xmax = -Double.MAX_VALUE;
 			for (int i = 0; i < x.length; i++) {
 				r2 = Math.max(r2, x[i] * x[i] + y[i] * y[i]);
@@ -123,12 +138,13 @@ public final class Skew {
 			final double width = Math.max(xmax - xmin, 4 * bin0);
 			step0 = Math.min(0.5, Math.toDegrees(bin0 / (2 * width)));
 			final int k = (int) Math.ceil(maxAngle / step0);
-			final double[] e = new double[2 * k + 1];
+			final double[] e = new double[2 * k + 1], a = new double[2 * k + 1];
+			for (int i = -k; i <= k; i++)
+				a[i + k] = Math.max(-maxAngle, Math.min(maxAngle, i * step0));
+			energies(a, bin0, true, e);
 			int bi = k;
-			for (int i = -k; i <= k; i++) {
-				e[i + k] = energy(Math.max(-maxAngle, Math.min(maxAngle, i * step0)), bin0, true);
+			for (int i = -k; i <= k; i++)
 				if (e[i + k] > e[bi]) bi = i + k;
-			}
 			coarseBest = Math.max(-maxAngle, Math.min(maxAngle, (bi - k) * step0));
 			final double max = e[bi];
 			final double[] sorted = e.clone();
@@ -144,12 +160,13 @@ public final class Skew {
 				bin = Math.max(FINEST_BIN, bin / 2);
 				step = Math.max(FINEST_STEP, step / 4);
 				final int k = (int) Math.ceil(range / step);
-				final double[] e = new double[2 * k + 1];
+				final double[] e = new double[2 * k + 1], a = new double[2 * k + 1];
+				for (int i = -k; i <= k; i++)
+					a[i + k] = centre + i * step;
+				energies(a, bin, false, e);
 				int bi = k;
-				for (int i = -k; i <= k; i++) {
-					e[i + k] = energy(centre + i * step, bin, false);
+				for (int i = -k; i <= k; i++)
 					if (e[i + k] > e[bi]) bi = i + k;
-				}
 				centre += (bi - k) * step;
 				if (bin == FINEST_BIN && step == FINEST_STEP) {
 					if (bi > 0 && bi < 2 * k) {
@@ -161,25 +178,82 @@ public final class Skew {
 			}
 		}
 
-		/** Sum of squared bin counts of the points projected perpendicular to lines at {@code degrees}. */
-		double energy(final double degrees, final double bin, final boolean differences) {
-			final double t = Math.toRadians(degrees);
-			final double s = Math.sin(t) / bin, c = Math.cos(t) / bin, off = radius / bin + 1;
-			final double[] hist = new double[(int) (2 * off) + 3];
-			for (int i = 0; i < x.length; i++) {
-				final double u = y[i] * c - x[i] * s + off;
-				final int b = (int) u;
-				final double f = u - b;
-				hist[b] += 1 - f;
-				hist[b + 1] += f;
+		/** The energies ({@link #energy}) at the angles {@code degrees}, two at a time (two independent histograms). */
+		void energies(final double[] degrees, final double bin, final boolean differences, final double[] e) {
+			int i = 0;
+			for (; i + 1 < degrees.length; i += 2) {
+				energy(degrees[i], degrees[i + 1], bin, differences, e, i);
+				if (!distinct(degrees[i], degrees[i + 1])) e[i + 1] = e[i];
 			}
+			if (i < degrees.length) energy(degrees[i], degrees[i], bin, differences, e, i);
+		}
+
+		/**
+		 * Sum of squared bin counts of the points projected perpendicular to lines at {@code d0} (or, with
+		 * {@code differences}, of the differences of neighbouring bins), into {@code e[o]}, and the same for {@code d1}
+		 * into {@code e[o + 1]} if it is a different angle; both in one pass over the points, each into its own bins.
+		 * The two points of a pair share their x, so its product is computed once; bins are filled in the points' order
+		 * and summed over the touched range only (the untouched bins add exact zeros), so each energy is the same double
+		 * as summing one angle's whole histogram.
+		 */
+		void energy(final double d0, final double d1, final double bin, final boolean differences, final double[] e,
+			final int o)
+		{
+			final boolean two = distinct(d0, d1);
+			final double t0 = Math.toRadians(d0), t1 = Math.toRadians(d1);
+			final double s0 = Math.sin(t0) / bin, c0 = Math.cos(t0) / bin, s1 = Math.sin(t1) / bin, c1 = Math.cos(t1) / bin;
+			final double off = radius / bin + 1;
+			final int len = (int) (2 * off) + 3;
+			if (hist.length < len) {
+				hist = new double[len];
+				hist1 = new double[len];
+			}
+			final double[] h0 = hist, h1 = hist1, px = this.px, py0 = this.py0, py1 = this.py1;
+			int lo0 = len, hi0 = 0, lo1 = len, hi1 = 0;
+			for (int i = 0; i < px.length; i++) {
+				final double xs = px[i] * s0;
+				final int b = add(h0, py0[i] * c0 - xs + off), bv = add(h0, py1[i] * c0 - xs + off);
+				lo0 = Math.min(lo0, Math.min(b, bv));
+				hi0 = Math.max(hi0, Math.max(b, bv));
+				if (!two) continue;
+				final double xs1 = px[i] * s1;
+				final int b1 = add(h1, py0[i] * c1 - xs1 + off), bv1 = add(h1, py1[i] * c1 - xs1 + off);
+				lo1 = Math.min(lo1, Math.min(b1, bv1));
+				hi1 = Math.max(hi1, Math.max(b1, bv1));
+			}
+			e[o] = sum(h0, len, lo0, hi0, differences);
+			if (two) e[o + 1] = sum(h1, len, lo1, hi1, differences);
+		}
+
+		private static boolean distinct(final double a, final double b) {
+			return Double.doubleToRawLongBits(a) != Double.doubleToRawLongBits(b);
+		}
+
+		/** Splits a point at bin position u linearly between its two nearest bins; returns the lower one. */
+		private static int add(final double[] hist, final double u) {
+			final int b = (int) u;
+			final double f = u - b;
+			hist[b] += 1 - f;
+			hist[b + 1] += f;
+			return b;
+		}
+
+		/** The energy of bins whose non-zero ones lie in {@code [lo, hi + 1]}; clears them. */
+		private static double sum(final double[] hist, final int len, final int lo, final int hi,
+			final boolean differences)
+		{
 			double e = 0;
-			if (differences) for (int i = 1; i < hist.length; i++) {
-				final double d = hist[i] - hist[i - 1];
-				e += d * d;
+			if (lo > hi) return e;
+			if (differences) {
+				// bins lo..hi+1 may be non-zero: differences from lo (against lo-1, zero) to hi+2 (against hi+1)
+				for (int i = Math.max(1, lo); i <= Math.min(len - 1, hi + 2); i++) {
+					final double d = hist[i] - hist[i - 1];
+					e += d * d;
+				}
 			}
-			else for (final double v : hist)
-				e += v * v;
+			else for (int i = lo; i <= hi + 1; i++)
+				e += hist[i] * hist[i];
+			java.util.Arrays.fill(hist, lo, hi + 2, 0);
 			return e;
 		}
 	}

@@ -53,12 +53,36 @@ public final class ConnectedComponents {
 		return new ConnectedComponents(runs.components, lab, runs.area, runs.minX, runs.minY, runs.maxX, runs.maxY);
 	}
 
+	/**
+	 * The components of the pixels at or below {@code level} (the ink of a grey page cut at a global threshold),
+	 * labelled as by {@link #label} on the image binarized at {@code level} (same labels, areas and boxes), without
+	 * building the binary image or painting a label image: {@link #labels()} is null.
+	 *
+	 * @param pixels row-major 8-bit pixels, {@code width*height}
+	 * @param width image width
+	 * @param height image height
+	 * @param level the highest grey level (0..254) that belongs to the components
+	 * @param eightConnected 8-connectivity if true, else 4-connectivity
+	 * @return the components, without a label image
+	 */
+	public static ConnectedComponents atMost(final byte[] pixels, final int width, final int height, final int level,
+		final boolean eightConnected)
+	{
+		if (pixels.length < width * height) throw new IllegalArgumentException("pixels shorter than width*height");
+		if (level < 0 || level > 254) throw new IllegalArgumentException("level must be 0..254, got " + level);
+		final Runs runs = Runs.atMost(pixels, width, height, level, eightConnected);
+		return new ConnectedComponents(runs.components, null, runs.area, runs.minX, runs.minY, runs.maxX, runs.maxY);
+	}
+
 	/** Number of components. */
 	public int count() {
 		return count;
 	}
 
-	/** The label image (0 = not the labelled value, else 1..count); the buffer passed in, if one was. */
+	/**
+	 * The label image (0 = not the labelled value, else 1..count); the buffer passed in, if one was; null from
+	 * {@link #atMost}.
+	 */
 	public int[] labels() {
 		return labels;
 	}

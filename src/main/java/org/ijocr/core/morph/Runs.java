@@ -64,8 +64,31 @@ final class Runs {
 	static Runs of(final byte[] pixels, final int width, final int height, final int value,
 		final boolean eightConnected)
 	{
+		return scan(pixels, width, height, value, false, eightConnected);
+	}
+
+	/**
+	 * Runs of the pixels at or below {@code level} (dark pixels), labelled; eight pixels at a time by an exact
+	 * unsigned byte-wise comparison with {@code level + 1} (high bits compared apart from the low seven bits, which
+	 * are subtracted with the high bit set so that no borrow crosses a byte).
+	 *
+	 * @param level grey level 0..254
+	 */
+	static Runs atMost(final byte[] pixels, final int width, final int height, final int level,
+		final boolean eightConnected)
+	{
+		return scan(pixels, width, height, level, true, eightConnected);
+	}
+
+	private static final long HIGH = 0x8080808080808080L, LOW = 0x7F7F7F7F7F7F7F7FL;
+
+	/** Runs of the pixels equal to {@code value} or, if {@code atMost}, at or below it. */
+	private static Runs scan(final byte[] pixels, final int width, final int height, final int value,
+		final boolean atMost, final boolean eightConnected)
+	{
 		final Runs r = new Runs(width, height);
-		final long pattern = (value & 0xffL) * 0x0101010101010101L;
+		final long pattern = ((atMost ? value + 1 : value) & 0xffL) * 0x0101010101010101L;
+		final long patternLow = pattern & LOW;
 		final byte v = (byte) value;
 		final long[] bits = new long[((width + 63) >>> 6) + 1]; // one more zero word: no run continues past the row
 		for (int y = 0; y < height; y++) {
@@ -73,14 +96,22 @@ final class Runs {
 			// eight pixels per word: the high bit of each byte equal to the value, gathered into eight row bits
 			int x = 0;
 			for (; x + 8 <= width; x += 8) {
-				final long d = (long) LONGS.get(pixels, o + x) ^ pattern;
-				final long eq = ~(((d & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | d) & 0x8080808080808080L;
+				final long p = (long) LONGS.get(pixels, o + x);
+				final long eq;
+				if (atMost) { // p < value + 1 byte-wise: by the high bits, or equal high bits and smaller low bits
+					final long z = (p | HIGH) - patternLow;
+					eq = (~p & pattern | ~(p ^ pattern) & ~z) & HIGH;
+				}
+				else {
+					final long d = p ^ pattern;
+					eq = ~(((d & LOW) + LOW) | d) & HIGH;
+				}
 				final long b = (eq >>> 7) * 0x0102040810204080L >>> 56;
 				if ((x & 63) == 0) bits[x >>> 6] = b;
 				else bits[x >>> 6] |= b << (x & 63);
 			}
 			for (; x < width; x++) {
-				final long b = pixels[o + x] == v ? 1L : 0L;
+				final long b = (atMost ? (pixels[o + x] & 0xff) <= value : pixels[o + x] == v) ? 1L : 0L;
 				if ((x & 63) == 0) bits[x >>> 6] = b;
 				else bits[x >>> 6] |= b << (x & 63);
 			}

@@ -33,8 +33,8 @@ import org.ijocr.core.tone.LocalRange;
  * <li><b>Salt-and-pepper noise</b>: the switching median of {@link ImpulseNoise} (Eng &amp; Ma 2001), which replaces
  * only the impulses; run twice when the first pass changed more than {@value #SECOND_PASS_DENSITY} of the area
  * (dense noise leaves impulse pairs that the second pass sees alone). Where the noise is sparse (score up to
- * {@value #SPARSE_NOISE_SCORE}), an impulse that ends a stroke one pixel wide is put back ({@link #keepStrokeEnds}):
- * thin print such as receipts loses no stroke ends.</li>
+ * {@value #SPARSE_NOISE_SCORE}), an impulse that ends a stroke one pixel wide is put back
+ * ({@link ImpulseNoise#keepStrokeEnds}): thin print such as receipts loses no stroke ends.</li>
  * <li><b>Glare</b> and <b>low contrast</b>: local contrast normalisation ({@link LocalRange}, after Su, Lu &amp; Tan
  * 2010): each pixel is mapped from the local range between ink and paper to 0&ndash;255, so washed-out, faded or
  * shadowed text regains full contrast while blank paper stays white; cells of two text lines
@@ -70,9 +70,9 @@ public final class AutoPrepare {
 	public static final double WHOLE_PAGE = 0.9;
 
 	/**
-	 * Noise score up to which impulses that end a stroke are put back ({@link #keepStrokeEnds}): the detector's score
-	 * 0.6 is an estimated density of 6 %, where an impulse touches two others with a chance of about 8·7·d² ≈ 20 %;
-	 * denser noise forms chains that would pass for strokes.
+	 * Noise score up to which impulses that end a stroke are put back ({@link ImpulseNoise#keepStrokeEnds}): the
+	 * detector's score 0.6 is an estimated density of 6 %, where an impulse touches two others with a chance of about
+	 * 8·7·d² ≈ 20 %; denser noise forms chains that would pass for strokes.
 	 */
 	public static final double SPARSE_NOISE_SCORE = 0.6;
 
@@ -298,52 +298,14 @@ public final class AutoPrepare {
 	private static byte[] removeNoise(final byte[] crop, final int w, final int h, final boolean sparse) {
 		final byte[] out = new byte[crop.length];
 		final ImpulseNoise.Result r = ImpulseNoise.remove(crop, out, w, h, ImpulseNoise.DEFAULT_TOLERANCE);
-		if (sparse) keepStrokeEnds(crop, out, w, h, r);
+		if (sparse) ImpulseNoise.keepStrokeEnds(crop, out, w, h, ImpulseNoise.DEFAULT_TOLERANCE, r);
 		if (r.pixelsChanged() > SECOND_PASS_DENSITY * crop.length) {
 			final byte[] again = new byte[crop.length];
 			final ImpulseNoise.Result r2 = ImpulseNoise.remove(out, again, w, h, ImpulseNoise.DEFAULT_TOLERANCE);
-			if (sparse) keepStrokeEnds(out, again, w, h, r2);
+			if (sparse) ImpulseNoise.keepStrokeEnds(out, again, w, h, ImpulseNoise.DEFAULT_TOLERANCE, r2);
 			return again;
 		}
 		return out;
-	}
-
-	/**
-	 * Puts back the impulses {@link ImpulseNoise} removed that end a stroke: a pixel at an impulse level with exactly
-	 * one neighbour near that level, where that neighbour has at least two such neighbours itself (a stroke one pixel
-	 * wide ends there; an impulse pair stands alone). Thin print (receipts, faxes, small text at low resolution) would
-	 * otherwise lose a pixel at every stroke end on each pass.
-	 */
-	static void keepStrokeEnds(final byte[] src, final byte[] dst, final int w, final int h,
-		final ImpulseNoise.Result r)
-	{
-		final int[] last = new int[1];
-		for (int p = 0; p < w * h; p++) {
-			if (src[p] == dst[p]) continue;
-			final boolean dark = (src[p] & 0xff) == r.low();
-			if (similar(src, w, h, p, dark, r, last) == 1 && similar(src, w, h, last[0], dark, r, last) >= 2)
-				dst[p] = src[p];
-		}
-	}
-
-	/**
-	 * How many of pixel {@code p}'s 8 neighbours lie within {@link ImpulseNoise#DEFAULT_TOLERANCE} of the dark (or
-	 * light) impulse level; the index of the last one found goes to {@code last[0]}.
-	 */
-	private static int similar(final byte[] px, final int w, final int h, final int p, final boolean dark,
-		final ImpulseNoise.Result r, final int[] last)
-	{
-		final int tol = ImpulseNoise.DEFAULT_TOLERANCE, x = p % w, y = p / w;
-		int n = 0;
-		for (int yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++)
-			for (int xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++) {
-				final int j = yy * w + xx, v = px[j] & 0xff;
-				if (j != p && (dark ? v - r.low() <= tol : r.high() - v <= tol)) {
-					n++;
-					last[0] = j;
-				}
-			}
-		return n;
 	}
 
 	/** {@code p + amount · (p − G_sigma p)}, clamped to 0–255. */

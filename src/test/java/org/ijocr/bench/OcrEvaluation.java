@@ -59,8 +59,9 @@ import org.ijocr.testutil.SharedData;
  * <p>
  * Run: {@code mvn -B -o -q -Pbench test-compile exec:exec -Dbench.main=org.ijocr.bench.OcrEvaluation
  * -Dbench.args="..."} with words among {@code quick} (a subset: phototest, one rendered page, one receipt, one strength
- * per defect), {@code threads=N} (pages read in parallel, default 1: timings are cleanest with 1) and
- * {@code csv=FILE} (one row per page, defect and configuration).
+ * per defect), {@code threads=N} (pages read in parallel, default 1: timings are cleanest with 1),
+ * {@code csv=FILE} (one row per page, defect and configuration) and {@code pages=REGEX} (only the source pages whose name
+ * matches, e.g. {@code pages=receipt-00[48]}).
  */
 public final class OcrEvaluation {
 
@@ -107,13 +108,18 @@ public final class OcrEvaluation {
 		final boolean quick = words.contains("quick");
 		int threads = 1;
 		Path csv = null;
+		String only = ".*";
 		for (final String w : words) {
 			if (w.startsWith("threads=")) threads = Integer.parseInt(w.substring(8));
 			else if (w.startsWith("csv=")) csv = Path.of(w.substring(4));
+			else if (w.startsWith("pages=")) only = w.substring(6);
 			else if (!w.equals("quick")) throw new IllegalArgumentException("unknown argument " + w
-				+ " (quick, threads=N, csv=FILE)");
+				+ " (quick, threads=N, csv=FILE, pages=REGEX)");
 		}
-		final List<Source> pages = pages(quick);
+		final String pattern = only;
+		final List<Source> pages = new ArrayList<>(pages(quick));
+		pages.removeIf(s -> !s.name().matches(pattern));
+		if (pages.isEmpty()) throw new IllegalArgumentException("no page's name matches " + pattern);
 		final List<Variant> variants = variants(quick);
 		final DefectDetectorService service = SciJava.context().service(DefectDetectorService.class);
 		warmUp(pages.get(0), service);

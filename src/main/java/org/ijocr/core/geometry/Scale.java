@@ -271,31 +271,45 @@ public final class Scale {
 	/**
 	 * Estimated height of capital letters, in pixels, of the text on a grey page (dark ink on light paper); 0 when no
 	 * text is found. Letter-sized ink components ({@code [0.4, 3]} times the median component height, at most 3 times
-	 * as wide) are measured: the most frequent height of at least {@link #MIN_X_HEIGHT} pixels (smoothed histogram) is
-	 * the x-height of the lowercase letters;
-	 * the median height of the components 1.2 to 1.8 times as tall (capitals, ascenders and descenders, which differ
-	 * little) is the cap height; with fewer than 5 % of them (e.g. all-lowercase specks) it is {@link #CAP_OVER_X}
-	 * times the x-height.
+	 * as wide; {@link Glyphs#find}) are measured by {@link #capHeight(Glyphs)}.
 	 */
 	public static double capHeight(final byte[] grey, final int w, final int h) {
-		final Glyphs g = Glyphs.find(grey, w, h, 0.4, 3, 3);
+		return capHeight(Glyphs.find(grey, w, h, 0.4, 3, 3));
+	}
+
+	/**
+	 * The cap height of letter-sized components: the height of at least {@link #MIN_X_HEIGHT} pixels that the most
+	 * width of components has (each component counts by its width, the length of line it covers; smoothed histogram)
+	 * is the x-height of the lowercase letters, so that the many narrow fragments of broken thin print, leftover
+	 * noise specks and punctuation do not outvote the letters; the median height of the components 1.2 to 1.8 times
+	 * as tall (capitals, ascenders and descenders, which differ little) is the cap height; with fewer than 5 % of them
+	 * (e.g. all-lowercase specks) it is {@link #CAP_OVER_X} times the x-height. 0 (not measured) with fewer than
+	 * {@link Skew#MIN_GLYPHS} components, or fewer than that within a pixel of the x-height (too few letters to
+	 * measure: a faint page where only specks pass Otsu's threshold).
+	 */
+	static double capHeight(final Glyphs g) {
 		if (g.count < Skew.MIN_GLYPHS) return 0;
 		int maxH = 0;
 		for (int i = 0; i < g.count; i++)
 			maxH = Math.max(maxH, g.maxY[i] - g.minY[i] + 1);
-		final int[] hist = new int[maxH + 2];
-		for (int i = 0; i < g.count; i++)
-			hist[g.maxY[i] - g.minY[i] + 1]++;
+		final long[] width = new long[maxH + 2];
+		final int[] count = new int[maxH + 2];
+		for (int i = 0; i < g.count; i++) {
+			final int ch = g.maxY[i] - g.minY[i] + 1;
+			width[ch] += g.maxX[i] - g.minX[i] + 1;
+			count[ch]++;
+		}
 		int mode = 0;
 		double best = -1;
 		// specks (noise, dots, commas) are shorter than any legible x-height
 		for (int v = MIN_X_HEIGHT; v <= maxH; v++) {
-			final double sm = hist[v - 1] + 2.0 * hist[v] + hist[v + 1];
+			final double sm = width[v - 1] + 2.0 * width[v] + width[v + 1];
 			if (sm > best) {
 				best = sm;
 				mode = v;
 			}
 		}
+		if (mode == 0 || count[mode - 1] + count[mode] + count[mode + 1] < Skew.MIN_GLYPHS) return 0;
 		final int[] tall = new int[g.count];
 		int m = 0;
 		for (int i = 0; i < g.count; i++) {

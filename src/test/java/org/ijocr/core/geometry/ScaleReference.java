@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /**
  * Frozen copy of {@link Scale#capHeight} before speed round 3, on {@link GlyphsReference}: the identity baseline of
- * the faster implementation; do not change.
+ * the faster implementation; do not change. Scale's rule has since changed (components counted by their width,
+ * {@link Scale#capHeight(Glyphs)}): this is now the old rule, the timing baseline of {@code PrepareStepsBenchmark};
+ * {@link GlyphsIdentityTest} compares the components.
  */
 public final class ScaleReference {
 

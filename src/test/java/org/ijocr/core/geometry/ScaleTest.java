@@ -159,6 +159,54 @@ class ScaleTest {
 			}
 	}
 
+	/**
+	 * Narrow fragments (thin print broken up, leftover noise specks), more numerous than the letters, do not make the
+	 * text look small: the components count by their width. Counted one each (the rule before), the fragments' height
+	 * wins and the page would be enlarged four times instead of about 1.5.
+	 */
+	@Test
+	void capHeightIgnoresNarrowFragments() {
+		final int w = 1400, h = 700;
+		final double[] real = new double[1];
+		final byte[] page = textPage(w, h, 20, Font.SANS_SERIF, real);
+		final int letters = Glyphs.find(page, w, h, 0.4, 3, 3).count;
+		final java.util.Random rnd = new java.util.Random(5);
+		int added = 0;
+		while (added < 3 * letters) {
+			final int x = rnd.nextInt(w - 2), y = rnd.nextInt(h - 8), len = 5 + rnd.nextInt(3);
+			boolean free = true; // on paper, two pixels clear of ink, so each is a component of its own
+			for (int yy = y - 2; yy < y + len + 2 && free; yy++)
+				for (int xx = x - 2; xx < x + 4 && free; xx++)
+					if (yy >= 0 && yy < h && xx >= 0 && xx < w && (page[yy * w + xx] & 0xff) < 200) free = false;
+			if (!free) continue;
+			for (int yy = y; yy < y + len; yy++)
+				page[yy * w + x] = page[yy * w + x + 1] = 0;
+			added++;
+		}
+		final Glyphs g = Glyphs.find(page, w, h, 0.4, 3, 3);
+		assertTrue(g.count > 3 * letters, "fragments are components: " + g.count + " vs " + letters + " letters");
+		assertEquals(real[0], Scale.capHeight(page, w, h), Math.max(1.5, 0.1 * real[0]));
+		assertTrue(ScaleReference.capHeight(page, w, h) < 0.6 * real[0], "counted one each, the fragments win: "
+			+ ScaleReference.capHeight(page, w, h));
+	}
+
+	/** A few specks on blank paper: too few letters near the most common height to measure anything. */
+	@Test
+	void fewSpecksAreNotText() {
+		final int w = 400, h = 300;
+		final byte[] page = new byte[w * h];
+		java.util.Arrays.fill(page, (byte) 235);
+		for (int i = 0; i < 15; i++) { // at most two of each height: 15 components, at most 6 within a pixel of any
+
+			final int x = 10 + (i % 10) * 38, y = 20 + (i / 10) * 90, len = 5 + i % 9;
+			for (int yy = y; yy < y + len; yy++)
+				page[yy * w + x] = page[yy * w + x + 1] = 20;
+		}
+		assertEquals(15, Glyphs.find(page, w, h, 0.4, 3, 3).count);
+		assertEquals(0, Scale.capHeight(page, w, h));
+		assertTrue(ScaleReference.capHeight(page, w, h) > 0, "the rule before measured them");
+	}
+
 	@Test
 	void blankPageHasNoCapHeightAndAutoFactorNeverShrinks() {
 		final byte[] blank = new byte[300 * 200];

@@ -6,6 +6,7 @@ import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
+import org.ijocr.core.Storage;
 import org.ijocr.core.filter.ImpulseNoise;
 import org.ijocr.core.morph.Despeckle;
 import org.ijocr.core.threshold.Binarize;
@@ -18,7 +19,9 @@ import org.scijava.plugin.Plugin;
 /**
  * {@code OCR Denoise}: automatic noise removal with a black-and-white result. Three steps, each automatic:
  * salt-and-pepper impulses are replaced on the grey page ({@link ImpulseNoise}: a switching median that leaves
- * clean pixels alone), the page is binarized with the suite's {@code Auto} method, and specks and pinholes below
+ * clean pixels alone; where the noise is sparse, at most {@value ImpulseNoise#SPARSE_DENSITY} estimated density, the
+ * end pixels of strokes one pixel wide are put back, {@link ImpulseNoise#keepStrokeEnds}, so thin print such as
+ * receipts keeps its stroke ends, colons and periods), the page is binarized with the suite's {@code Auto} method, and specks and pinholes below
  * sizes derived from the page's own stroke width and text height are removed ({@link Despeckle}), keeping
  * punctuation and thin strokes. Input and output conventions as {@code OCR Binarize}.
  */
@@ -33,7 +36,12 @@ public class DenoiseCommand implements Command {
 	public void run() {
 		ImageFilters.toBinary(imp, 8, (grey, binary) -> {
 			final ArrayImg<UnsignedByteType, ByteArray> clean = ArrayImgs.unsignedBytes(grey.dimensionsAsLongArray());
-			ImpulseNoise.remove(grey, clean);
+			final ImpulseNoise.Result r = ImpulseNoise.remove(grey, clean);
+			if (r.estimatedDensity() <= ImpulseNoise.SPARSE_DENSITY && r.pixelsChanged() > 0) {
+				final int w = (int) grey.dimension(0), h = (int) grey.dimension(1);
+				ImpulseNoise.keepStrokeEnds(Storage.bytes(grey), Storage.bytes(clean), w, h, ImpulseNoise.DEFAULT_TOLERANCE,
+					r);
+			}
 			Binarize.binarize(BinarizeParams.DEFAULT, clean, binary);
 			Despeckle.despeckle(binary, binary);
 		});

@@ -50,6 +50,13 @@ public final class ImpulseNoise {
 	/** Default: grey-level difference up to which a neighbour counts as similar. */
 	public static final int DEFAULT_TOLERANCE = 64;
 
+	/**
+	 * Estimated density ({@link Result#estimatedDensity}) up to which {@code OCR Denoise} applies
+	 * {@link #keepStrokeEnds}: an impulse then touches two others with a chance of about 8·7·d² ≈ 5 %. At 5 % noise
+	 * the impulse chains it puts back leave specks (its test page: 766 components against 748 without it, 722 clean).
+	 */
+	public static final double SPARSE_DENSITY = 0.03;
+
 	/** An extreme pixel with at most this many similar neighbours (of 8) is an impulse. */
 	public static final int MAX_SIMILAR_NEIGHBOURS = 1;
 

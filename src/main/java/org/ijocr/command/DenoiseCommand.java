@@ -19,11 +19,12 @@ import org.scijava.plugin.Plugin;
 /**
  * {@code OCR Denoise}: automatic noise removal with a black-and-white result. Three steps, each automatic:
  * salt-and-pepper impulses are replaced on the grey page ({@link ImpulseNoise}: a switching median that leaves
- * clean pixels alone; where the noise is sparse, at most {@value ImpulseNoise#SPARSE_DENSITY} estimated density, the
- * end pixels of strokes one pixel wide are put back, {@link ImpulseNoise#keepStrokeEnds}, so thin print such as
- * receipts keeps its stroke ends, colons and periods), the page is binarized with the suite's {@code Auto} method, and specks and pinholes below
- * sizes derived from the page's own stroke width and text height are removed ({@link Despeckle}), keeping
- * punctuation and thin strokes. Input and output conventions as {@code OCR Binarize}.
+ * clean pixels alone; where the noise is sparse, an estimated density of at most
+ * {@value ImpulseNoise#SPARSE_DENSITY}, the end pixels of strokes one pixel wide are put back,
+ * {@link ImpulseNoise#keepStrokeEnds}, so thin print such as receipts keeps its stroke ends, colons and periods), the
+ * page is binarized with the suite's {@code Auto} method, and specks and pinholes below sizes derived from the page's
+ * own stroke width and text height are removed ({@link Despeckle}), keeping punctuation and thin strokes. Input and
+ * output conventions as {@code OCR Binarize}.
  */
 @Plugin(type = Command.class, label = "OCR Denoise",
 	description = "Remove salt-and-pepper noise and specks; black-and-white result")

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The faster tile histograms and edge widths of the third speed round give exactly the detections of the
  * implementations before it ({@link TileHistogramsReference}, {@link EdgeWidthsReference}, {@link DetectorsReference}):
  * every area of the four detectors compared field by field (type, box, score as double bits),
- * and the intermediate results themselves (every tile's histogram, the impulse counts per tile at several tolerances and levels, the noise sigmas as float bits, the edge-width
+ * and the intermediate results themselves (every tile's histogram, the impulse counts per tile (all and free) at several tolerances and levels, the noise sigmas as float bits, the edge-width
  * histograms and counts); on clean, impulse noise, low contrast, shadow, blur and glare pages at 150 and 300 dpi
  * ({@link DegradedPages#degrade}), the other identity pages (odd sizes, DIBCO), the defect benchmark's A4 page with a
  * photo, and Tesseract's pages when the shared data is present.
@@ -125,10 +125,15 @@ class DetectorsIdentityTest {
 		}
 		final int[] levels = ImpulseNoiseDetector.levels(page);
 		for (final int[] lv : new int[][] { levels, { 0, 255 }, { 255, 0 }, { 30, 200 }, { 200, 30 } })
-			for (final int tol : new int[] { 1, 64, 200, 254 })
+			for (final int tol : new int[] { 1, 64, 200, 254 }) {
+				final int[] free = new int[tiles.count()];
 				assertEquals(java.util.Arrays.toString(DetectorsReference.impulsesPerTile(page, tiles, tol, lv[0], lv[1])),
-					java.util.Arrays.toString(ImpulseNoiseDetector.impulsesPerTile(page, tiles, tol, lv[0], lv[1])), p
+					java.util.Arrays.toString(ImpulseNoiseDetector.impulsesPerTile(page, tiles, tol, lv[0], lv[1], free)), p
 						+ " impulses, tolerance " + tol + ", levels " + lv[0] + "/" + lv[1]);
+				assertEquals(java.util.Arrays.toString(DetectorsReference.freeImpulsesPerTile(page, tiles, tol, lv[0],
+					lv[1])), java.util.Arrays.toString(free), p + " free impulses, tolerance " + tol + ", levels " + lv[0]
+						+ "/" + lv[1]);
+			}
 		for (final int mid : new int[] { 0, 100, 128, 200, 255 })
 			assertEquals(DetectorsReference.strokeWidthReference(page, mid), BlurDetector.strokeWidth(page, mid), p
 				+ " stroke width at " + mid);

@@ -25,16 +25,16 @@ import org.ijocr.core.Tasks;
  * are blurred by the scanner to grey, and where they are isolated they are not {@code tolerance} darker than all
  * around them.
  * <p>
- * The page is cut into {@link Tiles}; a tile whose share of <i>free</i> impulses reaches {@code minDensity} is
- * flagged, the others are clean; flagged tiles merge into areas ({@link Tiles#areas}). An impulse is free when none of
- * its 8 neighbours and at most one of the pixels 2 to {@value #AROUND} pixels away is within {@code tolerance} of it.
- * One-bit scans of small print (thermal receipts, faxes) are full of impulses that are not: the end pixel of a stroke
- * one pixel wide and the corner pixels of jagged edges have one similar neighbour, and periods, colons and i-dots one
- * pixel in size have the next glyph or dot 2 to 3 pixels away (of the 918 impulses of a clean SROIE receipt, 138 are
- * free, too few to flag a tile; of random noise at 0.5&ndash;2 % density, 85&ndash;96 % are free). Every impulse counts
- * for the score. About half of salt-and-pepper noise is
- * visible (pepper on paper, salt on ink; salt on paper and pepper on ink change nothing), so the noise density of a
- * tile is estimated as twice its impulse share.
+ * The page is cut into {@link Tiles}; a tile whose share of <i>free</i> impulses reaches {@link #FREE_SHARE} × {@code
+ * minDensity} is flagged, the others are clean; flagged tiles merge into areas ({@link Tiles#areas}). An impulse is
+ * free when none of its 8 neighbours and at most one of the pixels 2 to {@value #AROUND} pixels away is within {@code
+ * tolerance} of it. One-bit scans of small print (thermal receipts, faxes) are full of impulses that are not: the end
+ * pixel of a stroke one pixel wide and the corner pixels of jagged edges have one similar neighbour, and periods,
+ * colons and i-dots one pixel in size have the next glyph or dot 2 to 3 pixels away (of the 1,060 impulses of a clean
+ * SROIE receipt, 76 are free, too few to flag a tile; of random noise at 0.5&ndash;2 % density, 71&ndash;95 % are
+ * free). Every impulse counts for the score. About half of salt-and-pepper noise is visible (pepper on paper, salt on
+ * ink; salt on paper and pepper on ink change nothing), so the noise density of a tile is estimated as twice its
+ * impulse share.
  * <p>
  * Score: the estimated noise density over {@code fullDensity} (default 10 %), capped at 1: 0.1 = 1 % of the pixels
  * hit, 1 = 10 % or more (OCR reads specks as punctuation and broken glyphs).
@@ -190,7 +190,7 @@ public final class ImpulseNoiseDetector {
 
 	/**
 	 * A tile is flagged when its free impulses reach this share of {@code minDensity}: of random noise at 0.5–2 %
-	 * density on text pages, 73–95 % of the impulses are free (more around them are ink or other impulses as the
+	 * density on text pages, 71–95 % of the impulses are free (more around them are ink or other impulses as the
 	 * density grows, but then the share is far above the threshold).
 	 */
 	public static final double FREE_SHARE = 0.75;

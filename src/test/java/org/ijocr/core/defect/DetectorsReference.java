@@ -148,7 +148,8 @@ public final class DetectorsReference {
 		final float[] score = new float[tiles.count()];
 		for (int t = 0; t < state.length; t++) {
 			final double share = counts[t] / (double) tiles.pixels(t);
-			state[t] = free[t] >= ImpulseNoiseDetector.FREE_SHARE * p.minDensity() * tiles.pixels(t) ? Tiles.FLAGGED : Tiles.CLEAN;
+			state[t] = free[t] >= ImpulseNoiseDetector.FREE_SHARE * p.minDensity() * tiles.pixels(t) ? Tiles.FLAGGED
+				: Tiles.CLEAN;
 			score[t] = (float) Math.min(1, 2 * share / p.fullDensity());
 		}
 		return tiles.areas(DefectType.SALT_PEPPER_NOISE, state, score, p.merge());

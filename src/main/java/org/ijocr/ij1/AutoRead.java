@@ -36,9 +36,9 @@ import org.ijocr.ocr.Thresholding;
  * <ol>
  * <li>the page's defects are found and fixed where they are, the page is deskewed and, when its text is small,
  * enlarged ({@link AutoPrepare} without binarization);</li>
- * <li>that grey page is read (Tesseract's own thresholding). A page without noise or low contrast that reads with
+ * <li>that grey page is read (Tesseract's own thresholding). A page without defects other than blur that reads with
  * a mean confidence of at least {@value #GOOD_CONFIDENCE} is done ({@link #binarizedMayHelp}): on a clean page this
- * is Tesseract alone, plus deskew and enlargement; a sharpened blur and a page with glare read as well grey;</li>
+ * is Tesseract alone, plus deskew and enlargement; a sharpened blur reads as well grey;</li>
  * <li>otherwise the page is also binarized ({@link AutoPrepare#binarize}: the suite's {@code Auto} method, specks
  * removed in noise areas) and read, and the reading with more confidently read text is kept ({@link #better});</li>
  * <li>every line that still reads with a mean confidence below {@value #RETRY_CONFIDENCE} is read again, alone: from
@@ -59,8 +59,8 @@ public final class AutoRead {
 	public static final int MAX_RETRIES = 40;
 
 	/**
-	 * A page without noise or low contrast that reads with at least this mean confidence is done; below it (or with
-	 * those defects) the binarized page is read too and the better reading kept. Faint small print enlarged (receipts)
+	 * A page without defects other than blur that reads with at least this mean confidence is done; below it (or with
+	 * other defects) the binarized page is read too and the better reading kept. Faint small print enlarged (receipts)
 	 * reads with 66&ndash;83 and its binarized page reads worse (on the ten SROIE receipts: worse on 7, never better),
 	 * while a page the reading is lost on (a stain or bleed-through no detector names) reads far lower.
 	 */
@@ -174,14 +174,14 @@ public final class AutoRead {
 	}
 
 	/**
-	 * Whether the page's defects call for a reading of the binarized page even when the grey page reads well: noise
-	 * (specks are removed on the binary page only) and low contrast (a shadow keeps a shaded column from Tesseract's
-	 * global Otsu threshold). A sharpened blur and a page with glare read as well grey (on the evaluation pages the
-	 * binarized reading of a glare page was worse on 14 of 16 and better on none).
+	 * Whether the page's defects call for a reading of the binarized page even when the grey page reads well: every
+	 * type but blur (noise: specks are removed on the binary page only; low contrast and glare: a shadow, often found
+	 * as either, keeps a shaded column from Tesseract's global Otsu threshold). A sharpened blur reads as well grey
+	 * when the reading is confident.
 	 */
 	public static boolean binarizedMayHelp(final List<DefectArea> areas) {
 		for (final DefectArea a : areas)
-			if (a.type() == DefectType.SALT_PEPPER_NOISE || a.type() == DefectType.LOW_CONTRAST) return true;
+			if (a.type() != DefectType.BLUR) return true;
 		return false;
 	}
 

@@ -1,13 +1,11 @@
 package org.ijocr.core.defect;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.List;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
+import org.ijocr.core.ByteLanes;
 import org.ijocr.core.Tasks;
 
 /**
@@ -146,14 +144,14 @@ public final class ImpulseNoiseDetector {
 		final byte[] px = page.pixels();
 		final int[] counts = new int[tiles.count()];
 		final int limit = Math.max(ink, 254 - tol) + 1; // a candidate's window holds a byte below this
-		final long pattern = limit * 0x0101010101010101L, patternLow = pattern & LOW;
+		final long pattern = limit * ByteLanes.ONES;
 		Tasks.split(tiles.rows(), 1, (r0, r1) -> {
 			for (int y = Math.max(1, r0 * s); y < Math.min(h - 1, r1 * s); y++) {
 				final int row = y / s * gw;
 				for (int x = 1, p = y * w + 1; x < w - 1; x++, p++) {
 					if (limit <= 255 && (x & 7) == 1 && x + 7 < w - 1) {
-						final long a = (long) LONGS.get(px, p - 1), b = (long) LONGS.get(px, p);
-						if ((below(a, pattern, patternLow) | below(b, pattern, patternLow)) == 0) {
+						if ((ByteLanes.below(ByteLanes.get(px, p - 1), pattern) | ByteLanes.below(ByteLanes.get(px, p),
+							pattern)) == 0) {
 							x += 7;
 							p += 7;
 							continue;
@@ -172,21 +170,6 @@ public final class ImpulseNoiseDetector {
 		});
 		return counts;
 	}
-
-	private static final long HIGH = 0x8080808080808080L, LOW = 0x7F7F7F7F7F7F7F7FL;
-
-	/**
-	 * The high bit of each byte of {@code p} that is below the byte of {@code pattern} (all bytes equal), unsigned:
-	 * by the high bits, or with equal high bits by the low seven bits, subtracted with the high bit set so that no
-	 * borrow crosses a byte.
-	 */
-	private static long below(final long p, final long pattern, final long patternLow) {
-		final long z = (p | HIGH) - patternLow;
-		return (~p & pattern | ~(p ^ pattern) & ~z) & HIGH;
-	}
-
-	/** A view of byte arrays as little-endian longs. */
-	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
 	/**
 	 * A tile is flagged when its free impulses reach this share of {@code minDensity}: of random noise at 0.5–2 %

@@ -1,12 +1,10 @@
 package org.ijocr.core.filter;
 
+import org.ijocr.core.ByteLanes;
 import org.ijocr.core.Storage;
 
 import org.ijocr.core.Tasks;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 import net.imglib2.Cursor;
@@ -188,7 +186,7 @@ public final class ImpulseNoise {
 				for (int x = 0, p = y * w; x < w; x += 8, p += 8) {
 					// the impulses among eight pixels, one top bit each (the last word of a row byte by byte)
 					long impulses = 0;
-					if (x + 8 <= w) impulses = (long) LONGS.get(m, p) & TOP_BITS;
+					if (x + 8 <= w) impulses = ByteLanes.get(m, p) & ByteLanes.HIGH;
 					else for (int k = 0; x + k < w; k++)
 						impulses |= (m[p + k] & (long) IMPULSE) << 8 * k;
 					for (; impulses != 0; impulses &= impulses - 1) {
@@ -221,8 +219,8 @@ public final class ImpulseNoise {
 				}
 				for (; x + 9 <= w; x += 8) {
 					final long sum = neighbours8(m, w, h, p + x, y);
-					pepperSites += Long.bitCount(zeroBytes(sum & LOW_FEW));
-					saltSites += Long.bitCount(zeroBytes(sum & HIGH_FEW));
+					pepperSites += Long.bitCount(ByteLanes.zeroBytes(sum & LOW_FEW));
+					saltSites += Long.bitCount(ByteLanes.zeroBytes(sum & HIGH_FEW));
 				}
 				for (; x < w; x++) {
 					final int sum = neighbours(m, w, h, x, y);
@@ -244,9 +242,6 @@ public final class ImpulseNoise {
 	/** The code bits of eight bytes (near low: bit 0, near high: bit 4). */
 	private static final long CODE_BITS = 0x1111111111111111L;
 
-	/** The impulse bits of eight bytes. */
-	private static final long TOP_BITS = 0x8080808080808080L;
-
 	/** Bits that are all 0 in a byte of neighbour counts when at most 1 neighbour is near low (near high). */
 	private static final long LOW_FEW = 0x0E0E0E0E0E0E0E0EL, HIGH_FEW = 0xE0E0E0E0E0E0E0E0L;
 
@@ -262,18 +257,18 @@ public final class ImpulseNoise {
 	private static void markImpulses(final byte[] src, final byte[] m, final int w, final int h, final int y,
 		final int low, final int high)
 	{
-		final long lowLevel = low * 0x0101010101010101L, highLevel = high * 0x0101010101010101L;
+		final long lowLevel = low * ByteLanes.ONES, highLevel = high * ByteLanes.ONES;
 		final int p = y * w;
 		int x = 0;
 		for (; x < w && (x < 1 || x + 9 > w); x++)
 			markImpulse(src, m, w, h, x, y, low, high);
 		for (; x + 9 <= w; x += 8) {
-			final long v = (long) LONGS.get(src, p + x);
-			final long isLow = zeroBytes(v ^ lowLevel), isHigh = zeroBytes(v ^ highLevel);
+			final long v = ByteLanes.get(src, p + x);
+			final long isLow = ByteLanes.zeroBytes(v ^ lowLevel), isHigh = ByteLanes.zeroBytes(v ^ highLevel);
 			if ((isLow | isHigh) == 0) continue;
 			final long sum = neighbours8(m, w, h, p + x, y);
-			final long impulses = isLow & zeroBytes(sum & LOW_FEW) | isHigh & zeroBytes(sum & HIGH_FEW);
-			if (impulses != 0) LONGS.set(m, p + x, (long) LONGS.get(m, p + x) | impulses);
+			final long impulses = isLow & ByteLanes.zeroBytes(sum & LOW_FEW) | isHigh & ByteLanes.zeroBytes(sum & HIGH_FEW);
+			if (impulses != 0) ByteLanes.set(m, p + x, ByteLanes.get(m, p + x) | impulses);
 		}
 		for (; x < w; x++)
 			markImpulse(src, m, w, h, x, y, low, high);
@@ -308,7 +303,7 @@ public final class ImpulseNoise {
 	 * 153, so no byte carries into the next.
 	 */
 	private static long neighbours8(final byte[] m, final int w, final int h, final int p, final int y) {
-		long sum = row3(m, p) - ((long) LONGS.get(m, p) & CODE_BITS);
+		long sum = row3(m, p) - (ByteLanes.get(m, p) & CODE_BITS);
 		if (y > 0) sum += row3(m, p - w);
 		if (y + 1 < h) sum += row3(m, p + w);
 		return sum;
@@ -316,18 +311,9 @@ public final class ImpulseNoise {
 
 	/** Horizontal sums of three codes around each of the eight pixels from index p. */
 	private static long row3(final byte[] m, final int p) {
-		return ((long) LONGS.get(m, p - 1) & CODE_BITS) + ((long) LONGS.get(m, p) & CODE_BITS) + ((long) LONGS.get(m,
+		return (ByteLanes.get(m, p - 1) & CODE_BITS) + (ByteLanes.get(m, p) & CODE_BITS) + (ByteLanes.get(m,
 			p + 1) & CODE_BITS);
 	}
-
-	/** The top bit of each byte of v that is 0 (the exact test of "Bit Twiddling Hacks", S. E. Anderson). */
-	private static long zeroBytes(final long v) {
-		return ~(((v & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | v) & TOP_BITS;
-	}
-
-	/** A view of byte arrays as little-endian longs (pixel x of a word in its byte x). */
-	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-		ByteOrder.LITTLE_ENDIAN);
 
 	/**
 	 * Puts back the impulses {@link #remove} took that end a stroke: a pixel at an impulse level with exactly one

@@ -1,9 +1,8 @@
 package org.ijocr.core.morph;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
+
+import org.ijocr.core.ByteLanes;
 
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
@@ -173,10 +172,10 @@ public final class Despeckle {
 	private static void normalize(final byte[] px, final int n) {
 		int i = 0;
 		for (; i + 8 <= n; i += 8) {
-			final long v = (long) LONGS.get(px, i);
+			final long v = ByteLanes.get(px, i);
 			if (v == -1L || v == 0) continue;
-			final long nonZero = (((v & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | v) & 0x8080808080808080L;
-			LONGS.set(px, i, (nonZero >>> 7) * 0xFF);
+			final long nonZero = ByteLanes.zeroBytes(v) ^ ByteLanes.HIGH;
+			ByteLanes.set(px, i, (nonZero >>> 7) * 0xFF);
 		}
 		for (; i < n; i++)
 			if (px[i] != 0) px[i] = (byte) 255;
@@ -189,10 +188,6 @@ public final class Despeckle {
 			if (ink.area[ink.label[k]] >= TEXT_MIN_AREA) runs[ink.x1[k] - ink.x0[k] + 1]++;
 		return runs;
 	}
-
-	/** A view of byte arrays as longs, for {@link #normalize}. */
-	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-		ByteOrder.LITTLE_ENDIAN);
 
 	/** The smallest run length with at least {@code q} of all runs no longer than it. */
 	private static double quantile(final long[] runs, final double q) {

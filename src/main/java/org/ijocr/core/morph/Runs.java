@@ -1,9 +1,8 @@
 package org.ijocr.core.morph;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
+
+import org.ijocr.core.ByteLanes;
 
 /**
  * The horizontal runs of a set of pixels, row by row, labelled into connected components: the run-based two-scan
@@ -80,15 +79,12 @@ final class Runs {
 		return scan(pixels, width, height, level, true, eightConnected);
 	}
 
-	private static final long HIGH = 0x8080808080808080L, LOW = 0x7F7F7F7F7F7F7F7FL;
-
 	/** Runs of the pixels equal to {@code value} or, if {@code atMost}, at or below it. */
 	private static Runs scan(final byte[] pixels, final int width, final int height, final int value,
 		final boolean atMost, final boolean eightConnected)
 	{
 		final Runs r = new Runs(width, height);
-		final long pattern = ((atMost ? value + 1 : value) & 0xffL) * 0x0101010101010101L;
-		final long patternLow = pattern & LOW;
+		final long pattern = ((atMost ? value + 1 : value) & 0xffL) * ByteLanes.ONES;
 		final byte v = (byte) value;
 		final long[] bits = new long[((width + 63) >>> 6) + 1]; // one more zero word: no run continues past the row
 		for (int y = 0; y < height; y++) {
@@ -96,16 +92,8 @@ final class Runs {
 			// eight pixels per word: the high bit of each byte equal to the value, gathered into eight row bits
 			int x = 0;
 			for (; x + 8 <= width; x += 8) {
-				final long p = (long) LONGS.get(pixels, o + x);
-				final long eq;
-				if (atMost) { // p < value + 1 byte-wise: by the high bits, or equal high bits and smaller low bits
-					final long z = (p | HIGH) - patternLow;
-					eq = (~p & pattern | ~(p ^ pattern) & ~z) & HIGH;
-				}
-				else {
-					final long d = p ^ pattern;
-					eq = ~(((d & LOW) + LOW) | d) & HIGH;
-				}
+				final long p = ByteLanes.get(pixels, o + x);
+				final long eq = atMost ? ByteLanes.below(p, pattern) : ByteLanes.zeroBytes(p ^ pattern);
 				final long b = (eq >>> 7) * 0x0102040810204080L >>> 56;
 				if ((x & 63) == 0) bits[x >>> 6] = b;
 				else bits[x >>> 6] |= b << (x & 63);
@@ -279,8 +267,4 @@ final class Runs {
 		}
 		return a;
 	}
-
-	/** A view of byte arrays as little-endian longs (pixel x of a word in its byte x). */
-	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-		ByteOrder.LITTLE_ENDIAN);
 }

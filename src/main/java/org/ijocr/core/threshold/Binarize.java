@@ -1,5 +1,6 @@
 package org.ijocr.core.threshold;
 
+import org.ijocr.core.ByteLanes;
 import org.ijocr.core.Storage;
 
 import net.imglib2.Cursor;
@@ -112,26 +113,18 @@ public final class Binarize {
 		ex.forEach(ranges, r -> apply(levels, t, out, r[0], r[1]));
 	}
 
-	private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-		long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-
-	private static final long HIGH_BITS = 0x8080808080808080L;
-
 	/** {@link #apply(byte[], int, byte[])} on {@code [from, to)}. */
 	private static void apply(final byte[] levels, final int t, final byte[] out, final int from, final int to) {
 		if (t == 255) {
 			java.util.Arrays.fill(out, from, to, (byte) 0);
 			return;
 		}
-		// paper where level ≥ t + 1: per byte, (x | H) − (y & ~H) has the high bit set where the low 7 bits of x are
-		// ≥ those of y, without borrows between bytes; the high bits of x and y then decide the rest
-		final long y = (t + 1) * 0x0101010101010101L;
+		// paper where level ≥ t + 1, i.e. not below it, eight pixels at once
+		final long y = (t + 1) * ByteLanes.ONES;
 		int i = from;
 		for (; i + 7 < to; i += 8) {
-			final long x = (long) LONGS.get(levels, i);
-			final long z = (x | HIGH_BITS) - (y & ~HIGH_BITS);
-			final long ge = ((x & ~y) | (~(x ^ y) & z)) & HIGH_BITS;
-			LONGS.set(out, i, (ge >>> 7) * 0xFF);
+			final long ge = ByteLanes.below(ByteLanes.get(levels, i), y) ^ ByteLanes.HIGH;
+			ByteLanes.set(out, i, (ge >>> 7) * 0xFF);
 		}
 		for (; i < to; i++)
 			out[i] = (levels[i] & 0xff) <= t ? 0 : (byte) 255;

@@ -1,10 +1,8 @@
 package org.ijocr.core.threshold;
 
+import org.ijocr.core.ByteLanes;
 import org.ijocr.core.Tasks;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -369,7 +367,7 @@ public final class DocumentBinarizer {
 					// inside the page, eight pixels at once: their ink as a byte mask, and which of them have an
 					// undecided pixel among their 3x3 (nine words, each compared byte-wise); ink visited by its bits
 					if (inside && x > 0 && x + 9 <= w) {
-						final long ink = zeroBytes((long) LONGS.get(out, i));
+						final long ink = ByteLanes.zeroBytes(ByteLanes.get(out, i));
 						if (ink != 0) {
 							final long near = undecided(out, i - w) | undecided(out, i) | undecided(out, i + w);
 							for (long m = ink; m != 0; m &= m - 1) {
@@ -448,8 +446,8 @@ public final class DocumentBinarizer {
 	private static boolean touchesUndecided(final byte[] out, final int w, final int h, final int x, final int y) {
 		final int i = y * w + x;
 		// inside: the three bytes around (x, y) in each of three rows, read as words (bytes beyond them masked)
-		if (x > 0 && y > 0 && y < h - 1 && i + w + 7 <= out.length) return hasUndecided3((long) LONGS.get(out, i - w
-			- 1)) || hasUndecided3((long) LONGS.get(out, i - 1)) || hasUndecided3((long) LONGS.get(out, i + w - 1));
+		if (x > 0 && y > 0 && y < h - 1 && i + w + 7 <= out.length) return hasUndecided3(ByteLanes.get(out, i - w
+			- 1)) || hasUndecided3(ByteLanes.get(out, i - 1)) || hasUndecided3(ByteLanes.get(out, i + w - 1));
 		for (int yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++)
 			for (int xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++)
 				if (out[yy * w + xx] == UNDECIDED) return true;
@@ -628,7 +626,7 @@ public final class DocumentBinarizer {
 				if (bin[o + x] != 0) {
 					x++;
 					// skip eight pixels at a time while none is ink (no zero byte in the word)
-					while (x + 8 <= w && !hasZeroByte((long) LONGS.get(bin, o + x)))
+					while (x + 8 <= w && ByteLanes.zeroBytes(ByteLanes.get(bin, o + x)) == 0)
 						x += 8;
 					continue;
 				}
@@ -646,34 +644,21 @@ public final class DocumentBinarizer {
 		return best;
 	}
 
-	/** A view of byte arrays as little-endian longs, for {@link #strokeWidth}'s word-wise skipping. */
-	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-		ByteOrder.LITTLE_ENDIAN);
-
 	/** Whether any of the three low bytes of v (little-endian: the first three pixels) is {@link #UNDECIDED}. */
-	/** The high bit of every zero byte of v, exactly (no borrow between bytes). */
-	private static long zeroBytes(final long v) {
-		return ~(((v & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | v) & 0x8080808080808080L;
-	}
-
 	/**
 	 * For the eight pixels from {@code i}: the high bit of each byte whose pixel or one of its left and right
 	 * neighbours in the row of {@code i} is {@link #UNDECIDED}.
 	 */
 	private static long undecided(final byte[] out, final int i) {
-		final long u = 0x0101010101010101L * UNDECIDED;
-		return zeroBytes((long) LONGS.get(out, i - 1) ^ u) | zeroBytes((long) LONGS.get(out, i) ^ u) | zeroBytes(
-			(long) LONGS.get(out, i + 1) ^ u);
+		final long u = ByteLanes.ONES * UNDECIDED;
+		return ByteLanes.zeroBytes(ByteLanes.get(out, i - 1) ^ u) | ByteLanes.zeroBytes(ByteLanes.get(out, i) ^ u) | ByteLanes.zeroBytes(
+			ByteLanes.get(out, i + 1) ^ u);
 	}
 
 	private static boolean hasUndecided3(final long v) {
-		return hasZeroByte((v ^ 0x010101L * UNDECIDED) | 0xFFFFFFFFFF000000L);
+		return ByteLanes.zeroBytes((v ^ 0x010101L * UNDECIDED) | 0xFFFFFFFFFF000000L) != 0;
 	}
 
-	/** Whether any of the eight bytes of v is 0 (the exact test of "Bit Twiddling Hacks", S. E. Anderson). */
-	private static boolean hasZeroByte(final long v) {
-		return ((v - 0x0101010101010101L) & ~v & 0x8080808080808080L) != 0;
-	}
 
 	/**
 	 * Rows [y0, y1): where the (2r+1)² window holds at least {@code nmin} edge pixels with both sides present, ink

@@ -113,4 +113,20 @@ class AutoReadTest {
 		for (final DefectType t : List.of(DefectType.SALT_PEPPER_NOISE, DefectType.LOW_CONTRAST, DefectType.GLARE))
 			assertTrue(AutoRead.binarizedMayHelp(List.of(blur, new DefectArea(t, 0, 0, 10, 10, 0.2))), t.name());
 	}
+
+	/**
+	 * An enlarged page (small print) is binarized only when its grey reading is weak, whatever its defects; a page at
+	 * its own size for its defects too.
+	 */
+	@Test
+	void enlargedPageBinarizedOnlyWhenTheGreyReadingIsWeak() {
+		final List<DefectArea> noise = List.of(new DefectArea(DefectType.SALT_PEPPER_NOISE, 0, 0, 10, 10, 0.2));
+		final double weak = AutoRead.GOOD_CONFIDENCE - 1, sure = AutoRead.GOOD_CONFIDENCE;
+		assertTrue(AutoRead.readBinarized(noise, 1, sure));
+		assertFalse(AutoRead.readBinarized(noise, 1.8, sure));
+		assertTrue(AutoRead.readBinarized(noise, 1.8, weak));
+		assertFalse(AutoRead.readBinarized(List.of(), 1, sure));
+		assertTrue(AutoRead.readBinarized(List.of(), 1, weak));
+		assertTrue(AutoRead.readBinarized(List.of(), 1.8, weak));
+	}
 }

@@ -179,7 +179,7 @@ public final class AutoRead {
 	 * and the page was not enlarged ({@code scale} 1). Small print enlarged (receipts, screen captures) is smooth grey
 	 * that Tesseract's own threshold cuts well, while the binarizer, working at the enlarged size, thins its faint
 	 * strokes: on the 46 enlarged SROIE evaluation readings the binarized page read worse than the grey one on 33 and
-	 * better on 11. On those pages the binarization was two thirds of the preparation time.
+	 * better on 11. On those pages the binarization was about 60 % of the preparation time.
 	 */
 	public static boolean readBinarized(final List<DefectArea> areas, final double scale, final double confidence) {
 		return confidence < GOOD_CONFIDENCE || scale == 1 && binarizedMayHelp(areas);

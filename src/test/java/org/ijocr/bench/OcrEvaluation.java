@@ -19,6 +19,7 @@ import ij.ImagePlus;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.parallel.Parallelization;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 import org.ijocr.core.defect.DefectArea;
@@ -60,6 +61,8 @@ import org.ijocr.testutil.SharedData;
  * Run: {@code mvn -B -o -q -Pbench test-compile exec:exec -Dbench.main=org.ijocr.bench.OcrEvaluation
  * -Dbench.args="..."} with words among {@code quick} (a subset: phototest, one rendered page, one receipt, one strength
  * per defect), {@code threads=N} (pages read in parallel, default 1: timings are cleanest with 1),
+ * {@code prepthreads=N} (threads of ImgLib2's {@code Parallelization} for detection and preparation, default 1: their
+ * CPU time; ImageJ gives them its Memory &amp; Threads setting, all cores by default, while Tesseract reads on one),
  * {@code csv=FILE} (one row per page, defect and configuration) and {@code pages=REGEX} (only the source pages whose name
  * matches, e.g. {@code pages=receipt-00[48]}).
  */
@@ -108,13 +111,15 @@ public final class OcrEvaluation {
 		final boolean quick = words.contains("quick");
 		int threads = 1;
 		Path csv = null;
+		int prepThreads = 1;
 		String only = ".*";
 		for (final String w : words) {
 			if (w.startsWith("threads=")) threads = Integer.parseInt(w.substring(8));
+			else if (w.startsWith("prepthreads=")) prepThreads = Integer.parseInt(w.substring(12));
 			else if (w.startsWith("csv=")) csv = Path.of(w.substring(4));
 			else if (w.startsWith("pages=")) only = w.substring(6);
 			else if (!w.equals("quick")) throw new IllegalArgumentException("unknown argument " + w
-				+ " (quick, threads=N, csv=FILE, pages=REGEX)");
+				+ " (quick, threads=N, prepthreads=N, csv=FILE, pages=REGEX)");
 		}
 		final String pattern = only;
 		final List<Source> pages = new ArrayList<>(pages(quick));
@@ -124,11 +129,15 @@ public final class OcrEvaluation {
 		final DefectDetectorService service = SciJava.context().service(DefectDetectorService.class);
 		warmUp(pages.get(0), service);
 		final long t0 = System.nanoTime();
+		if (prepThreads < 1) throw new IllegalArgumentException("prepthreads must be at least 1");
+		final int pt = prepThreads;
 		final ExecutorService pool = Executors.newFixedThreadPool(threads);
 		final List<Future<Result>> futures = new ArrayList<>();
 		for (final Source s : pages)
 			for (final Variant v : variants)
-				if (v.defect() == Defect.NONE || s.degrade()) futures.add(pool.submit(() -> evaluate(s, v, service)));
+				if (v.defect() == Defect.NONE || s.degrade()) futures.add(pool.submit(() -> pt == 1 ? Parallelization
+					.runSingleThreaded(() -> evaluate(s, v, service)) : Parallelization.runWithNumThreads(pt, () -> evaluate(s,
+						v, service))));
 		final List<Result> results = new ArrayList<>();
 		for (final Future<Result> f : futures) {
 			final Result r = f.get();
@@ -139,7 +148,7 @@ public final class OcrEvaluation {
 						.ocrSeconds());
 		}
 		pool.shutdown();
-		report(results, pages, threads, (System.nanoTime() - t0) / 1e9);
+		report(results, pages, threads, pt, (System.nanoTime() - t0) / 1e9);
 		if (csv != null) writeCsv(csv, results);
 		System.exit(0);
 	}
@@ -323,12 +332,14 @@ public final class OcrEvaluation {
 	private static final String HEADER =
 		" | pages | WER A | WER B | WER C | CER A | CER B | CER C | C/min(A,B) WER / CER | target |";
 
-	static void report(final List<Result> results, final List<Source> pages, final int threads, final double seconds) {
+	static void report(final List<Result> results, final List<Source> pages, final int threads, final int prepThreads,
+		final double seconds)
+	{
 		final PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
 		out.printf(Locale.ROOT,
 			"%n## OCR evaluation: A = Tesseract alone (Otsu), B = Tesseract's Sauvola, C = prepare=Auto (AutoRead)%n"
-				+ "%d source pages, %d page readings, %.0f s with %d thread(s); WER = 1 − F1 of the word multisets, CER = edit distance / reference length, %% (means)%n%n",
-			pages.size(), results.size(), seconds, threads);
+				+ "%d source pages, %d page readings, %.0f s with %d thread(s), %d thread(s) for the suite's own steps of C (prepthreads; Tesseract reads on one); WER = 1 − F1 of the word multisets, CER = edit distance / reference length, %% (means)%n%n",
+			pages.size(), results.size(), seconds, threads, prepThreads);
 		for (final String kind : KINDS) {
 			final List<Result> some = new ArrayList<>();
 			for (final Result r : results)

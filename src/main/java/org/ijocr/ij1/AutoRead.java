@@ -37,8 +37,9 @@ import org.ijocr.ocr.Thresholding;
  * <li>the page's defects are found and fixed where they are, the page is deskewed and, when its text is small,
  * enlarged ({@link AutoPrepare} without binarization);</li>
  * <li>that grey page is read (Tesseract's own thresholding). A page without defects other than blur, or an enlarged
- * page, that reads with a mean confidence of at least {@value #GOOD_CONFIDENCE} is done ({@link #readBinarized}): on a
- * clean page this is Tesseract alone, plus deskew and enlargement; a sharpened blur reads as well grey;</li>
+ * page without low contrast, that reads with a mean confidence of at least {@value #GOOD_CONFIDENCE} is done
+ * ({@link #readBinarized}): on a clean page this is Tesseract alone, plus deskew and enlargement; a sharpened blur
+ * reads as well grey;</li>
  * <li>otherwise the page is also binarized ({@link AutoPrepare#binarize}: the suite's {@code Auto} method, specks
  * removed in noise areas) and read, and the reading with more confidently read text is kept ({@link #better});</li>
  * <li>every line that still reads with a mean confidence below {@value #RETRY_CONFIDENCE} is read again, alone: from
@@ -175,14 +176,19 @@ public final class AutoRead {
 
 	/**
 	 * Whether the binarized page is made and read too, after the grey page read with mean confidence {@code confidence}:
-	 * when that is below {@value #GOOD_CONFIDENCE}, or when the page's defects call for it ({@link #binarizedMayHelp})
-	 * and the page was not enlarged ({@code scale} 1). Small print enlarged (receipts, screen captures) is smooth grey
-	 * that Tesseract's own threshold cuts well, while the binarizer, working at the enlarged size, thins its faint
-	 * strokes: on the 46 enlarged SROIE evaluation readings the binarized page read worse than the grey one on 33 and
-	 * better on 11. On those pages the binarization was about 60 % of the preparation time.
+	 * when that is below {@value #GOOD_CONFIDENCE}, when low contrast was found (a shadow or uneven light over part of
+	 * the page: Tesseract's global threshold loses whole paragraphs there while the mean confidence of what it reads
+	 * stays high), or when the page's other defects call for it ({@link #binarizedMayHelp}) and the page was not
+	 * enlarged ({@code scale} 1). Small print enlarged (receipts, screen captures) is smooth grey that Tesseract's own
+	 * threshold cuts well, while the binarizer, working at the enlarged size, thins its faint strokes: on the 46
+	 * enlarged SROIE evaluation readings the binarized page read worse than the grey one on 33 and better on 11. On
+	 * those pages the binarization was about 60 % of the preparation time.
 	 */
 	public static boolean readBinarized(final List<DefectArea> areas, final double scale, final double confidence) {
-		return confidence < GOOD_CONFIDENCE || scale == 1 && binarizedMayHelp(areas);
+		if (confidence < GOOD_CONFIDENCE) return true;
+		for (final DefectArea a : areas)
+			if (a.type() == DefectType.LOW_CONTRAST) return true;
+		return scale == 1 && binarizedMayHelp(areas);
 	}
 
 	/**

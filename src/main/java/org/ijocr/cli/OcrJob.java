@@ -39,9 +39,9 @@ final class OcrJob {
 		+ " [--format txt,tsv,hocr,alto,pdf] [--threads N] [--tessdata DIR] [--prepare none|auto] --out DIR [--verbose]"
 		+ " FILES-OR-FOLDERS...\n"
 		+ "                                (--prepare auto: fix defects, deskew, enlarge small text, also read the binarized\n"
-		+ "                                 page when there are defects other than blur or the reading is unsure; also\n"
-		+ "                                 writes <name>.prepared.png, .annotated.png, .words.csv, .defects.csv and\n"
-		+ "                                 .prepare.csv)";
+		+ "                                 page when the reading is unsure, low contrast was found, or noise or glare\n"
+		+ "                                 on a page not enlarged; also writes <name>.prepared.png, .annotated.png,\n"
+		+ "                                 .words.csv, .defects.csv and .prepare.csv)";
 
 	private OcrJob() {}
 

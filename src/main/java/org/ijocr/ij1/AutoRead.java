@@ -60,10 +60,11 @@ public final class AutoRead {
 	public static final int MAX_RETRIES = 40;
 
 	/**
-	 * A page without defects other than blur that reads with at least this mean confidence is done; below it (or with
-	 * other defects) the binarized page is read too and the better reading kept. Faint small print enlarged (receipts)
-	 * reads with 66&ndash;83 and its binarized page reads worse (on the ten SROIE receipts: worse on 7, never better),
-	 * while a page the reading is lost on (a stain or bleed-through no detector names) reads far lower.
+	 * A grey reading with at least this mean confidence needs no binarized page unless the defects call for one
+	 * ({@link #readBinarized}); below it the binarized page is read too and the better reading kept. Faint small print
+	 * enlarged (receipts) reads with 66&ndash;83 and its binarized page reads worse (on the ten SROIE receipts: worse
+	 * on 7, never better), while a page the reading is lost on (a stain or bleed-through no detector names) reads far
+	 * lower.
 	 */
 	public static final double GOOD_CONFIDENCE = 65;
 

@@ -71,22 +71,9 @@ class DenoiseCommandTest {
 		final int w = 600, h = 400;
 		final byte[] thin = new byte[w * h];
 		java.util.Arrays.fill(thin, (byte) 255);
-		int strokes = 0;
-		for (int y = 20; y < h - 30; y += 24)
-			for (int x = 20; x < w - 30; x += 24) {
-				final int kind = strokes++ % 3; // horizontal, vertical, diagonal
-				for (int k = 0; k < 12; k++)
-					thin[(y + (kind == 0 ? 0 : k)) * w + x + (kind == 1 ? 0 : k)] = 0;
-			}
+		final int strokes = Pages.thinStrokes(thin, w, 20, 20, w - 30, h - 30, 24, 12);
 		final byte[] noisy = thin.clone();
-		final java.util.Random rnd = new java.util.Random(3);
-		int pepper = 0;
-		for (int y = 2; y < h - 2; y++)
-			for (int x = 2; x < w - 2; x++)
-				if (rnd.nextDouble() < 0.01 && clear(thin, w, x, y)) {
-					noisy[y * w + x] = 0;
-					pepper++;
-				}
+		final int pepper = Pages.pepperAwayFromInk(thin, noisy, w, 2, 2, w - 2, h - 2, 0.01, 3);
 		final ImagePlus imp = new ImagePlus("thin", new ByteProcessor(w, h, noisy.clone()));
 		CommandBridge.execute(DenoiseCommand.class, imp, "");
 		final byte[] with = (byte[]) imp.getProcessor().getPixels();
@@ -110,13 +97,5 @@ class DenoiseCommandTest {
 			if (thin[i] == 0 && out[i] != 0) lost++;
 			else if (thin[i] != 0 && noisy[i] == 0 && out[i] == 0) left++;
 		return new int[] { lost, left };
-	}
-
-	/** No ink within two pixels of (x, y). */
-	private static boolean clear(final byte[] px, final int w, final int x, final int y) {
-		for (int yy = y - 2; yy <= y + 2; yy++)
-			for (int xx = x - 2; xx <= x + 2; xx++)
-				if (px[yy * w + xx] == 0) return false;
-		return true;
 	}
 }

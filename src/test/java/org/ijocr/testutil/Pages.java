@@ -234,4 +234,51 @@ public final class Pages {
 			if (a[i] != b[i]) n++;
 		return n;
 	}
+
+	/**
+	 * Thin print: black strokes one pixel wide and {@code len} long, horizontal, vertical and diagonal in turn, one at
+	 * every {@code pitch} pixels from (x0, y0) while x &lt; x1 and y &lt; y1 (row-major {@code px} of width w).
+	 *
+	 * @return the number of strokes drawn
+	 */
+	public static int thinStrokes(final byte[] px, final int w, final int x0, final int y0, final int x1, final int y1,
+		final int pitch, final int len)
+	{
+		int strokes = 0;
+		for (int y = y0; y < y1; y += pitch)
+			for (int x = x0; x < x1; x += pitch) {
+				final int kind = strokes++ % 3; // horizontal, vertical, diagonal
+				for (int k = 0; k < len; k++)
+					px[(y + (kind == 0 ? 0 : k)) * w + x + (kind == 1 ? 0 : k)] = 0;
+			}
+		return strokes;
+	}
+
+	/**
+	 * Pepper on the paper: each pixel of [x0, x1) × [y0, y1) with no ink (0) of {@code ink} within two pixels becomes 0
+	 * in {@code noisy} with probability {@code density} (one draw per pixel, in raster order).
+	 *
+	 * @return the number of impulses added
+	 */
+	public static int pepperAwayFromInk(final byte[] ink, final byte[] noisy, final int w, final int x0, final int y0,
+		final int x1, final int y1, final double density, final long seed)
+	{
+		final Random rnd = new Random(seed);
+		int pepper = 0;
+		for (int y = y0; y < y1; y++)
+			for (int x = x0; x < x1; x++)
+				if (rnd.nextDouble() < density && noInkWithin2(ink, w, x, y)) {
+					noisy[y * w + x] = 0;
+					pepper++;
+				}
+		return pepper;
+	}
+
+	/** Whether the 5×5 neighbourhood of (x, y) holds no ink (0). */
+	private static boolean noInkWithin2(final byte[] px, final int w, final int x, final int y) {
+		for (int yy = y - 2; yy <= y + 2; yy++)
+			for (int xx = x - 2; xx <= x + 2; xx++)
+				if (px[yy * w + xx] == 0) return false;
+		return true;
+	}
 }

@@ -79,7 +79,8 @@ public final class Despeckle {
 	}
 
 	/**
-	 * In-place despeckling of row-major binary pixels (ink 0, paper 255; other values are made 255).
+	 * In-place despeckling of row-major binary pixels (ink 0, paper 255; other values are made 255). The labelling
+	 * works on the runs of ink and paper ({@link Runs}) and paints no label image.
 	 *
 	 * @param px pixels, {@code width*height}
 	 * @param w width
@@ -87,21 +88,6 @@ public final class Despeckle {
 	 * @return counts and the derived limits
 	 */
 	public static Result despeckle(final byte[] px, final int w, final int h) {
-		return despeckle(px, w, h, null);
-	}
-
-	/**
-	 * In-place despeckling of row-major binary pixels (ink 0, paper 255; other values are made 255). The labelling
-	 * works on the runs of ink and paper and paints no label image, so the buffer is not needed; the overload is kept
-	 * for callers that pass one.
-	 *
-	 * @param px pixels, {@code width*height}
-	 * @param w width
-	 * @param h height
-	 * @param labelBuffer ignored (may be null)
-	 * @return counts and the derived limits
-	 */
-	public static Result despeckle(final byte[] px, final int w, final int h, final int[] labelBuffer) {
 		if (px.length < w * h) throw new IllegalArgumentException("pixels shorter than width*height");
 		normalize(px, w * h);
 		final Runs ink = Runs.of(px, w, h, 0, true);

@@ -297,15 +297,17 @@ public final class AutoPrepare {
 
 	private static byte[] removeNoise(final byte[] crop, final int w, final int h, final boolean sparse) {
 		final byte[] out = new byte[crop.length];
-		final ImpulseNoise.Result r = ImpulseNoise.remove(crop, out, w, h, ImpulseNoise.DEFAULT_TOLERANCE);
-		if (sparse) ImpulseNoise.keepStrokeEnds(crop, out, w, h, ImpulseNoise.DEFAULT_TOLERANCE, r);
-		if (r.pixelsChanged() > SECOND_PASS_DENSITY * crop.length) {
-			final byte[] again = new byte[crop.length];
-			final ImpulseNoise.Result r2 = ImpulseNoise.remove(out, again, w, h, ImpulseNoise.DEFAULT_TOLERANCE);
-			if (sparse) ImpulseNoise.keepStrokeEnds(out, again, w, h, ImpulseNoise.DEFAULT_TOLERANCE, r2);
-			return again;
-		}
-		return out;
+		if (noisePass(crop, out, w, h, sparse) <= SECOND_PASS_DENSITY * crop.length) return out;
+		final byte[] again = new byte[crop.length];
+		noisePass(out, again, w, h, sparse);
+		return again;
+	}
+
+	/** One switching-median pass from {@code src} into {@code dst}, stroke ends put back if sparse; pixels changed. */
+	private static long noisePass(final byte[] src, final byte[] dst, final int w, final int h, final boolean sparse) {
+		final ImpulseNoise.Result r = ImpulseNoise.remove(src, dst, w, h, ImpulseNoise.DEFAULT_TOLERANCE);
+		if (sparse) ImpulseNoise.keepStrokeEnds(src, dst, w, h, ImpulseNoise.DEFAULT_TOLERANCE, r);
+		return r.pixelsChanged();
 	}
 
 	/** {@code p + amount · (p − G_sigma p)}, clamped to 0–255. */

@@ -3,7 +3,6 @@ package org.ijocr.core.threshold;
 import org.ijocr.core.ByteLanes;
 import org.ijocr.core.Tasks;
 
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -644,21 +643,20 @@ public final class DocumentBinarizer {
 		return best;
 	}
 
-	/** Whether any of the three low bytes of v (little-endian: the first three pixels) is {@link #UNDECIDED}. */
 	/**
 	 * For the eight pixels from {@code i}: the high bit of each byte whose pixel or one of its left and right
 	 * neighbours in the row of {@code i} is {@link #UNDECIDED}.
 	 */
 	private static long undecided(final byte[] out, final int i) {
 		final long u = ByteLanes.ONES * UNDECIDED;
-		return ByteLanes.zeroBytes(ByteLanes.get(out, i - 1) ^ u) | ByteLanes.zeroBytes(ByteLanes.get(out, i) ^ u) | ByteLanes.zeroBytes(
-			ByteLanes.get(out, i + 1) ^ u);
+		return ByteLanes.zeroBytes(ByteLanes.get(out, i - 1) ^ u) | ByteLanes.zeroBytes(ByteLanes.get(out, i) ^ u)
+			| ByteLanes.zeroBytes(ByteLanes.get(out, i + 1) ^ u);
 	}
 
+	/** Whether any of the three low bytes of v (little-endian: the first three pixels) is {@link #UNDECIDED}. */
 	private static boolean hasUndecided3(final long v) {
 		return ByteLanes.zeroBytes((v ^ 0x010101L * UNDECIDED) | 0xFFFFFFFFFF000000L) != 0;
 	}
-
 
 	/**
 	 * Rows [y0, y1): where the (2r+1)² window holds at least {@code nmin} edge pixels with both sides present, ink
@@ -750,14 +748,13 @@ public final class DocumentBinarizer {
 		return (byte) ~((l - r) >> 63); // l < r: ~(−1) = 0, ink; l > r: ~0 = 255, paper
 	}
 
-	/** Adds row y's edge pixels to the column counts and sums (branch-free: EDGE_DARK = 1, EDGE_LIGHT = 2). */
+	/** Adds row y's edge pixels to the column counts and sums. */
 	private static void addRow(final byte[] g, final byte[] edge, final int w, final int y, final int[] cn,
 		final long[] sums)
 	{
 		for (int x = 0, i = y * w; x < w; x++, i++) {
-			final int e = edge[i], v = g[i] & 0xff, dark = e & 1, light = e >> 1;
-			cn[x] += dark | light << 16;
-			sums[x] += (long) (v & -light) << 32 | v & -dark;
+			cn[x] += countTerm(edge[i]);
+			sums[x] += sumTerm(edge[i], g[i] & 0xff);
 		}
 	}
 
@@ -782,10 +779,22 @@ public final class DocumentBinarizer {
 	private static void moveColumn(final byte[] g, final byte[] edge, final int i, final int j, final int x,
 		final int[] cn, final long[] sums)
 	{
-		final int e = edge[i], v = g[i] & 0xff, dark = e & 1, light = e >> 1;
-		final int f = edge[j], u = g[j] & 0xff, fDark = f & 1, fLight = f >> 1;
-		cn[x] += (dark | light << 16) - (fDark | fLight << 16);
-		sums[x] += ((long) (v & -light) << 32 | v & -dark) - ((long) (u & -fLight) << 32 | u & -fDark);
+		cn[x] += countTerm(edge[i]) - countTerm(edge[j]);
+		sums[x] += sumTerm(edge[i], g[i] & 0xff) - sumTerm(edge[j], g[j] & 0xff);
+	}
+
+	/**
+	 * A pixel's part of the packed column counts: 1 in the low 16 bits for a dark-side edge pixel
+	 * ({@link #EDGE_DARK} = 1), in the high 16 bits for a light-side one ({@link #EDGE_LIGHT} = 2), 0 for no edge
+	 * (branch-free).
+	 */
+	private static int countTerm(final int e) {
+		return e & 1 | (e >> 1) << 16;
+	}
+
+	/** A pixel's part of the packed column level sums: its level v in the low 32 bits (dark side) or the high ones. */
+	private static long sumTerm(final int e, final int v) {
+		return (long) (v & -(e >> 1)) << 32 | v & -(e & 1);
 	}
 
 	/** Removes row y's edge pixels from the column counts and sums. */
@@ -793,9 +802,8 @@ public final class DocumentBinarizer {
 		final long[] sums)
 	{
 		for (int x = 0, i = y * w; x < w; x++, i++) {
-			final int e = edge[i], v = g[i] & 0xff, dark = e & 1, light = e >> 1;
-			cn[x] -= dark | light << 16;
-			sums[x] -= (long) (v & -light) << 32 | v & -dark;
+			cn[x] -= countTerm(edge[i]);
+			sums[x] -= sumTerm(edge[i], g[i] & 0xff);
 		}
 	}
 }

@@ -113,22 +113,9 @@ class AutoPrepareTest {
 	void thinStrokesKeepTheirEndsUnderSparseNoise() {
 		final byte[] thin = new byte[W * H];
 		java.util.Arrays.fill(thin, (byte) 255);
-		int strokes = 0;
-		for (int y = RY + 10; y < RY + RH - 20; y += 20)
-			for (int x = RX + 10; x < RX + RW - 20; x += 20) {
-				final int kind = strokes++ % 3; // horizontal, vertical, diagonal segments of 8 pixels
-				for (int k = 0; k < 8; k++)
-					thin[(y + (kind == 0 ? 0 : k)) * W + x + (kind == 1 ? 0 : k)] = 0;
-			}
+		final int strokes = Pages.thinStrokes(thin, W, RX + 10, RY + 10, RX + RW - 20, RY + RH - 20, 20, 8);
 		final byte[] noisy = thin.clone();
-		final Random rnd = new Random(5);
-		int pepper = 0;
-		for (int y = RY + 2; y < RY + RH - 2; y++)
-			for (int x = RX + 2; x < RX + RW - 2; x++)
-				if (rnd.nextDouble() < 0.01 && farFromInk(thin, x, y)) {
-					noisy[y * W + x] = 0;
-					pepper++;
-				}
+		final int pepper = Pages.pepperAwayFromInk(thin, noisy, W, RX + 2, RY + 2, RX + RW - 2, RY + RH - 2, 0.01, 5);
 		assertTrue(pepper > 2_000, "test setup: pepper added " + pepper);
 		for (final double score : new double[] { 0.2, 0.9 }) {
 			final byte[] o = Pages.pixels(AutoPrepare.prepare(ArrayImgs.unsignedBytes(noisy.clone(), W, H), List.of(
@@ -145,14 +132,6 @@ class AutoPrepareTest {
 			if (score <= AutoPrepare.SPARSE_NOISE_SCORE) assertEquals(0, lost, "stroke pixels lost of " + ink);
 			else assertTrue(lost >= strokes, "dense noise: the switching median alone takes the ends, lost " + lost);
 		}
-	}
-
-	/** Whether the 5x5 neighbourhood of (x, y) holds no ink. */
-	private static boolean farFromInk(final byte[] px, final int x, final int y) {
-		for (int yy = y - 2; yy <= y + 2; yy++)
-			for (int xx = x - 2; xx <= x + 2; xx++)
-				if (px[yy * W + xx] == 0) return false;
-		return true;
 	}
 
 	private static boolean openPaper(final byte[] c, final int i) {

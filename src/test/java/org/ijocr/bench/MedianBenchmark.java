@@ -113,7 +113,7 @@ public final class MedianBenchmark {
 			rows.add(new Row("despeckle binary page after impulse removal", //
 				() -> {
 					System.arraycopy(binPx, 0, work, 0, binPx.length);
-					Despeckle.despeckle(work, w, h, labels);
+					Despeckle.despeckle(work, w, h);
 				}, null, null));
 			table(threads, budget, rows);
 		}

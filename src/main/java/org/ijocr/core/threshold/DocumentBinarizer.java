@@ -704,6 +704,16 @@ public final class DocumentBinarizer {
 					c -= cn[x - r - 1];
 					t -= sums[x - r - 1];
 				}
+				if (c == 0) {
+					// a window without edge pixels (c and t are 0): so are the next ones while the columns entering
+					// them have none; those pixels are undecided
+					int e = x + 1;
+					while (e < gainEnd && cn[e + r] == 0)
+						e++;
+					Arrays.fill(out, o + x, o + e, UNDECIDED);
+					x = e - 1;
+					continue;
+				}
 				final int nd = c & 0xffff, nl = c >>> 16;
 				if (nd + nl < nmin || nd == 0 || nl == 0) {
 					out[o + x] = UNDECIDED;

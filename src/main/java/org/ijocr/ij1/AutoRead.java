@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import ij.ImagePlus;
 import ij.gui.Overlay;
@@ -12,6 +16,8 @@ import ij.gui.Roi;
 
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.parallel.Parallelization;
+import net.imglib2.parallel.TaskExecutor;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 import org.ijocr.core.Storage;
@@ -41,7 +47,9 @@ import org.ijocr.ocr.Thresholding;
  * ({@link #readBinarized}): on a clean page this is Tesseract alone, plus deskew and enlargement; a sharpened blur
  * reads as well grey;</li>
  * <li>otherwise the page is also binarized ({@link AutoPrepare#binarize}: the suite's {@code Auto} method, specks
- * removed in noise areas) and read, and the reading with more confidently read text is kept ({@link #better});</li>
+ * removed in noise areas) and read, and the reading with more confidently read text is kept ({@link #better}). When
+ * the defects alone call for the binarized page, it is made on another thread while the grey page is read
+ * (Tesseract reads on one core), so that on a machine with a free core the reading does not wait for it;</li>
  * <li>every line that still reads with a mean confidence below {@value #RETRY_CONFIDENCE} is read again, alone: from
  * the page not chosen as a single line (or, with no second page, the grey page with Tesseract's Sauvola
  * thresholding) and from the chosen page as a block or line; the reading with the higher mean confidence is kept.
@@ -81,10 +89,22 @@ public final class AutoRead {
 	 * @param improved lines whose second reading was kept
 	 * @param prepareMillis the time of the defect detection and of every preparation step, binarization included
 	 *          when it ran (whether or not its page was kept)
+	 * @param waitedMillis the part of {@code prepareMillis} the reading waited for: all of it but the part of a
+	 *          binarization that ran beside the first recognition ({@link #run})
 	 */
 	public record Result(OcrPage page, AutoPrepare.Result prepared, List<DefectArea> defects, int retried,
-		int improved, double prepareMillis)
+		int improved, double prepareMillis, double waitedMillis)
 	{}
+
+	/**
+	 * Threads that binarize a page while its grey copy is read (daemons: an idle one ends after a minute, and none
+	 * keeps the JVM alive).
+	 */
+	private static final ExecutorService BESIDE = Executors.newCachedThreadPool(r -> {
+		final Thread t = new Thread(r, "ij-ocr binarize beside reading");
+		t.setDaemon(true);
+		return t;
+	});
 
 	private AutoRead() {}
 
@@ -122,11 +142,25 @@ public final class AutoRead {
 		final OcrParams q = f == 1 ? p : p.withDpi((int) Math.min(10000, Math.round(p.dpi() * f)));
 		final Rectangle area = roi == null || f == 1 ? roi : rectangle(Scale.enclosing(roi.x, roi.y, roi.width,
 			roi.height, f));
-		OcrPage first = OcrEngine.recognize(q, Storage.bytes(grey.image()), w, h, area, null);
-		double prepMs = detectMs + millis(grey.log());
+		// when the defects alone call for the binarized page, it is made on another thread while the grey page is read
+		// (Tesseract reads on one core), with the caller's ImgLib2 executor
+		final TaskExecutor ex = Parallelization.getTaskExecutor();
+		final Future<AutoPrepare.Result> beside = binarizedForDefects(areas, f) ? BESIDE.submit(() -> Parallelization
+			.runWithExecutor(ex, () -> AutoPrepare.binarize(grey, areas))) : null;
+		OcrPage first;
+		try {
+			first = OcrEngine.recognize(q, Storage.bytes(grey.image()), w, h, area, null);
+		}
+		catch (final RuntimeException | Error e) {
+			if (beside != null) beside.cancel(true);
+			throw e;
+		}
+		double prepMs = detectMs + millis(grey.log()), waitedMs = prepMs;
 		AutoPrepare.Result prep = grey, other = null;
-		if (readBinarized(areas, f, first.meanConfidence())) {
-			final AutoPrepare.Result bin = AutoPrepare.binarize(grey, areas);
+		if (beside != null || readBinarized(areas, f, first.meanConfidence())) {
+			final long b0 = System.nanoTime();
+			final AutoPrepare.Result bin = beside != null ? result(beside) : AutoPrepare.binarize(grey, areas);
+			waitedMs += (System.nanoTime() - b0) / 1e6;
 			prepMs = detectMs + millis(bin.log());
 			final OcrPage second = OcrEngine.recognize(q, Storage.bytes(bin.image()), w, h, area, null);
 			if (better(second.items(), first.items())) {
@@ -172,7 +206,25 @@ public final class AutoRead {
 		final double conf = items.stream().mapToDouble(OcrItem::confidence).average().orElse(0);
 		final String text = replaced.isEmpty() ? first.text() : text(items, first.text(), lines, replaced);
 		return new Result(new OcrPage(text, unscaled(items, f), replaced.isEmpty() ? first.meanConfidence() : (int) Math
-			.round(conf), first.orientation()), prep, areas, retried, replaced.size(), prepMs);
+			.round(conf), first.orientation()), prep, areas, retried, replaced.size(), prepMs, waitedMs);
+	}
+
+	/** The result of a binarization made beside the reading, its failure rethrown as it was. */
+	private static AutoPrepare.Result result(final Future<AutoPrepare.Result> f) {
+		try {
+			return f.get();
+		}
+		catch (final InterruptedException e) {
+			f.cancel(true);
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while the page was binarized", e);
+		}
+		catch (final ExecutionException e) {
+			final Throwable c = e.getCause();
+			if (c instanceof RuntimeException r) throw r;
+			if (c instanceof Error err) throw err;
+			throw new IllegalStateException(c);
+		}
 	}
 
 	/**
@@ -186,7 +238,14 @@ public final class AutoRead {
 	 * those pages the binarization was about 60 % of the preparation time.
 	 */
 	public static boolean readBinarized(final List<DefectArea> areas, final double scale, final double confidence) {
-		if (confidence < GOOD_CONFIDENCE) return true;
+		return confidence < GOOD_CONFIDENCE || binarizedForDefects(areas, scale);
+	}
+
+	/**
+	 * Whether the defects alone call for the binarized page, however the grey page reads ({@link #readBinarized}): low
+	 * contrast, or defects other than blur on a page that was not enlarged.
+	 */
+	static boolean binarizedForDefects(final List<DefectArea> areas, final double scale) {
 		for (final DefectArea a : areas)
 			if (a.type() == DefectType.LOW_CONTRAST) return true;
 		return scale == 1 && binarizedMayHelp(areas);

@@ -1,16 +1,27 @@
 package org.ijocr.ocr;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
 
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+
+import org.ijocr.core.Storage;
 import org.ijocr.core.defect.DefectArea;
 import org.ijocr.core.defect.DefectType;
 import org.ijocr.core.metrics.TextMetrics;
+import org.ijocr.core.prepare.AutoPrepare;
+import org.ijocr.core.prepare.PrepareParams;
+import org.ijocr.defect.DefectDetectorService;
 import org.ijocr.ij1.AutoRead;
+import org.ijocr.ij1.SciJava;
 import org.ijocr.testutil.DegradedPages;
 import org.ijocr.testutil.DegradedPages.Defect;
 import org.ijocr.testutil.Pages;
@@ -66,6 +77,29 @@ class AutoReadTest {
 		final double[] cer = cers(page, g, 300, t.text(), "LOW_CONTRAST 60");
 		assertTrue(cer[0] >= 0.02, "the defect should hurt Tesseract alone: CER " + cer[0]);
 		assertTrue(cer[1] <= 0.5 * cer[0], "prepare=Auto CER " + cer[1] + " vs Tesseract alone " + cer[0]);
+	}
+
+	/**
+	 * A page whose defects call for the binarized page (impulse noise) gets it made on another thread while its grey
+	 * copy is read: the page kept is, pixel for pixel, the one binarizing after the reading gives, and the preparation
+	 * the reading waited for is no more than all of it.
+	 */
+	@Test
+	void binarizedPageMadeBesideTheReadingIsTheSame() throws Exception {
+		final OcrPages.Grey g = OcrPages.tesseract("phototest.tif");
+		final byte[] page = DegradedPages.degrade(g.pixels(), g.width(), g.height(), DPI, Defect.NOISE, 0.05, 1);
+		final ArrayImg<UnsignedByteType, ByteArray> img = ArrayImgs.unsignedBytes(page, g.width(), g.height());
+		final DefectDetectorService service = SciJava.context().getService(DefectDetectorService.class);
+		final AutoRead.Result r = AutoRead.run(img, OcrParams.defaults().withDpi(DPI), service, null, null);
+		final List<DefectArea> areas = service.detect(img, service.detectors());
+		assertEquals(areas, r.defects());
+		assertTrue(areas.stream().anyMatch(a -> a.type() == DefectType.SALT_PEPPER_NOISE), areas.toString());
+		final AutoPrepare.Result grey = AutoPrepare.prepare(img, areas, PrepareParams.DEFAULT.withoutBinarize());
+		final AutoPrepare.Result bin = AutoPrepare.binarize(grey, areas);
+		assertArrayEquals(Storage.bytes(grey.image()), Storage.bytes(r.prepared().grey()));
+		assertArrayEquals(Storage.bytes(bin.image()), Storage.bytes(r.prepared().image()), "the binarized page kept");
+		assertTrue(r.waitedMillis() > 0 && r.waitedMillis() <= r.prepareMillis() + 1, r.waitedMillis() + " ms waited of "
+			+ r.prepareMillis());
 	}
 
 	@Test

@@ -2,6 +2,8 @@ package org.ijocr.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import net.imglib2.parallel.Parallelization;
 import net.imglib2.parallel.TaskExecutor;
@@ -62,5 +64,25 @@ public final class Tasks {
 				bands.add(new int[] { p, (int) ((long) h * c / perPlane), (int) ((long) h * (c + 1) / perPlane) });
 		if (bands.size() == 1) body.run(0, 0, h);
 		else ex.forEach(bands, b -> body.run(b[0], b[1], b[2]));
+	}
+
+	/**
+	 * The result of work another thread does, waited for: its failure rethrown as it was (a checked exception
+	 * wrapped); an interrupt while waiting restores the thread's flag and ends in an {@link IllegalStateException}
+	 * saying what was waited for.
+	 */
+	public static <T> T result(final Future<T> f, final String waitingFor) {
+		try {
+			return f.get();
+		}
+		catch (final ExecutionException e) {
+			if (e.getCause() instanceof RuntimeException r) throw r;
+			if (e.getCause() instanceof Error r) throw r;
+			throw new IllegalStateException(e.getCause());
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while waiting for " + waitingFor, e);
+		}
 	}
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,6 +20,7 @@ import net.imglib2.parallel.TaskExecutor;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 import org.ijocr.core.Storage;
+import org.ijocr.core.Tasks;
 import org.ijocr.core.defect.DefectArea;
 import org.ijocr.core.defect.DefectType;
 import org.ijocr.core.geometry.Scale;
@@ -157,9 +157,10 @@ public final class AutoRead {
 		}
 		double prepMs = detectMs + millis(grey.log()), waitedMs = prepMs;
 		AutoPrepare.Result prep = grey, other = null;
-		if (beside != null || readBinarized(areas, f, first.meanConfidence())) {
+		if (readBinarized(areas, f, first.meanConfidence())) { // always when it was made beside
 			final long b0 = System.nanoTime();
-			final AutoPrepare.Result bin = beside != null ? result(beside) : AutoPrepare.binarize(grey, areas);
+			final AutoPrepare.Result bin = beside != null ? Tasks.result(beside, "the binarized page")
+				: AutoPrepare.binarize(grey, areas);
 			waitedMs += (System.nanoTime() - b0) / 1e6;
 			prepMs = detectMs + millis(bin.log());
 			final OcrPage second = OcrEngine.recognize(q, Storage.bytes(bin.image()), w, h, area, null);
@@ -207,24 +208,6 @@ public final class AutoRead {
 		final String text = replaced.isEmpty() ? first.text() : text(items, first.text(), lines, replaced);
 		return new Result(new OcrPage(text, unscaled(items, f), replaced.isEmpty() ? first.meanConfidence() : (int) Math
 			.round(conf), first.orientation()), prep, areas, retried, replaced.size(), prepMs, waitedMs);
-	}
-
-	/** The result of a binarization made beside the reading, its failure rethrown as it was. */
-	private static AutoPrepare.Result result(final Future<AutoPrepare.Result> f) {
-		try {
-			return f.get();
-		}
-		catch (final InterruptedException e) {
-			f.cancel(true);
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while the page was binarized", e);
-		}
-		catch (final ExecutionException e) {
-			final Throwable c = e.getCause();
-			if (c instanceof RuntimeException r) throw r;
-			if (c instanceof Error err) throw err;
-			throw new IllegalStateException(c);
-		}
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
@@ -86,18 +85,7 @@ public final class TileHistograms {
 			final FutureTask<TileHistograms> task = new FutureTask<>(() -> compute(page, tiles, step));
 			final FutureTask<TileHistograms> first = done.putIfAbsent(key, task);
 			if (first == null) task.run(); // this caller computes; others wait for it
-			try {
-				return (first == null ? task : first).get();
-			}
-			catch (final ExecutionException e) {
-				if (e.getCause() instanceof RuntimeException r) throw r;
-				if (e.getCause() instanceof Error r) throw r;
-				throw new IllegalStateException(e.getCause());
-			}
-			catch (final InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("interrupted while waiting for shared tile histograms", e);
-			}
+			return Tasks.result(first == null ? task : first, "shared tile histograms");
 		}
 	}
 

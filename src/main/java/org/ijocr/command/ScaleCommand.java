@@ -78,12 +78,16 @@ public class ScaleCommand implements Command {
 		}
 		else {
 			final double cap = capHeight();
-			fx = fy = Scale.autoFactor(cap, cap_height);
+			fx = fy = Scale.autoFactor(cap, cap_height, imp.getWidth(), imp.getHeight());
 			IJ.log(String.format(Locale.ROOT, "OCR Scale: %s; factor %.3f", cap > 0 ? String.format(Locale.ROOT,
 				"capital letters about %.1f px tall", cap) : "no text found", fx));
 		}
 		final int w0 = imp.getWidth(), h0 = imp.getHeight();
-		final int w = (int) Scale.scaledLength(w0, fx), h = (int) Scale.scaledLength(h0, fy);
+		final long lw = Scale.scaledLength(w0, fx), lh = Scale.scaledLength(h0, fy);
+		if (lw * lh > ImageFilters.MAX_PLANE_PIXELS) throw new IllegalArgumentException(String.format(Locale.ROOT,
+			"scaled by %.3g the image would be %d×%d pixels, more than an ImageJ image can hold (%d per plane)", fx, lw,
+			lh, ImageFilters.MAX_PLANE_PIXELS));
+		final int w = (int) lw, h = (int) lh;
 		applied = fx;
 		if (w == w0 && h == h0) return; // same size: nothing to do
 		final Roi roi = imp.getRoi();

@@ -95,6 +95,9 @@ public final class ImageFilters {
 
 	private ImageFilters() {}
 
+	/** Most pixels of one plane of an ImageJ image: its pixels are one Java array. */
+	public static final long MAX_PLANE_PIXELS = Integer.MAX_VALUE - 8;
+
 	/**
 	 * Replaces every plane of {@code imp} with {@code op}'s result of size {@code width}&times;{@code height},
 	 * keeping the image type (RGB: each channel), the slice labels and the display range of 16- and 32-bit images.
@@ -104,6 +107,8 @@ public final class ImageFilters {
 	public static void transform(final ImagePlus imp, final int width, final int height, final TransformOp op) {
 		if (width < 1 || height < 1) throw new IllegalArgumentException("the result would be empty (" + width + "×"
 			+ height + ")");
+		if ((long) width * height > MAX_PLANE_PIXELS) throw new IllegalArgumentException("the result would be " + width
+			+ "×" + height + " pixels, more than an ImageJ image can hold (" + MAX_PLANE_PIXELS + " per plane)");
 		withImageJThreads(() -> transformNow(imp, width, height, op));
 	}
 

@@ -24,6 +24,8 @@ import net.sourceforge.tess4j.ITessAPI.TessPageIterator;
 import net.sourceforge.tess4j.ITessAPI.TessResultIterator;
 import net.sourceforge.tess4j.TessAPI1;
 
+import org.ijocr.core.geometry.Scale;
+
 /**
  * Tesseract through Tess4J's low-level C API ({@link TessAPI1}), kept native. An engine keeps one initialised
  * {@code TessBaseAPI} handle per model folder and language; {@link #recognize} lends each calling thread an engine of
@@ -118,6 +120,10 @@ public final class OcrEngine {
 			+ h);
 		final Rectangle area = roi == null ? null : roi.intersection(new Rectangle(w, h));
 		if (area != null && area.isEmpty()) throw new IllegalArgumentException("the selection is outside the image");
+		final int rw = area == null ? w : area.width, rh = area == null ? h : area.height;
+		if (rw > Scale.MAX_OCR_SIDE || rh > Scale.MAX_OCR_SIDE) throw new IllegalArgumentException("Tesseract reads at most "
+			+ Scale.MAX_OCR_SIDE + " pixels a side, and " + (area == null ? "the page" : "the selection") + " is " + rw
+			+ "×" + rh + ": select a part of it, or scale it down");
 		final TessBaseAPI api = handle(p.tessdata(), p.language(), OEM_DEFAULT);
 		// a selection is cut out rather than passed to SetRectangle: Tesseract 5.5 misreads a rectangle that spans
 		// the full width of the image but not its height (measured on phototest.tif)

@@ -281,6 +281,11 @@ class GeometryCommandsTest {
 			.execute(ScaleCommand.class, imp, "factor=2 target_dpi=300")).getMessage());
 		assertTrue(assertThrows(CommandFailure.class, () -> CommandBridge.execute(ScaleCommand.class, imp,
 			"target_dpi=300")).getMessage().startsWith("target_dpi needs the image's resolution"));
+		final ImagePlus wide = new ImagePlus("wide", new ByteProcessor(3000, 1000));
+		assertEquals("scaled by 32.0 the image would be 96000×32000 pixels, more than an ImageJ image can hold "
+			+ "(2147483639 per plane)", assertThrows(CommandFailure.class, () -> CommandBridge.execute(
+				ScaleCommand.class, wide, "factor=32")).getMessage());
+		assertEquals(3000, wide.getWidth());
 		assertEquals("max_angle=60 is out of range (0.5 to 45)", assertThrows(CommandFailure.class,
 			() -> CommandBridge.execute(DeskewCommand.class, imp, "max_angle=60")).getMessage());
 		assertTrue(assertThrows(CommandFailure.class, () -> CommandBridge.execute(RotateCommand.class, imp,

@@ -4,15 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
 import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.ijocr.core.geometry.Scale;
 import org.ijocr.core.metrics.TextMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +95,42 @@ class OcrEngineTest {
 			assertEquals(a.text(), b.text());
 			assertTrue(Math.abs(a.x() - b.x()) <= 2 && Math.abs(a.y() - b.y()) <= 2, a + " vs " + b);
 		}
+	}
+
+	/**
+	 * Tesseract's page coordinates are 16-bit: a page a pixel wider (or higher) than it reads is refused with a message
+	 * that says so (Tesseract itself only fails), while a selection of it within the limit is read.
+	 */
+	@Test
+	void pagesBeyondTesseractsSideAreRefusedClearlyAndTheirSelectionsRead() {
+		final int w = Scale.MAX_OCR_SIDE + 1, h = 60;
+		final byte[] page = new byte[w * h];
+		Arrays.fill(page, (byte) 255);
+		final BufferedImage line = new BufferedImage(600, h, BufferedImage.TYPE_BYTE_GRAY);
+		final Graphics2D g = line.createGraphics();
+		g.setColor(Color.WHITE);
+		g.fillRect(0, 0, 600, h);
+		g.setColor(Color.BLACK);
+		g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 30));
+		g.drawString("Hello long world", 10, 40);
+		g.dispose();
+		final byte[] text = ((DataBufferByte) line.getRaster().getDataBuffer()).getData();
+		final int x0 = w - 700;
+		for (int y = 0; y < h; y++)
+			System.arraycopy(text, y * 600, page, y * w + x0, 600);
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OcrEngine.recognize(
+			PHOTO, page, w, h, null, null));
+		assertEquals("Tesseract reads at most 32767 pixels a side, and the page is 32768×60: select a part of it, or "
+			+ "scale it down", e.getMessage());
+		final byte[] tall = new byte[w];
+		Arrays.fill(tall, (byte) 255);
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> OcrEngine.recognize(PHOTO, tall, 1, w, null,
+			null)).getMessage().contains("the page is 1×32768"));
+		final OcrPage part = OcrEngine.recognize(PHOTO, page, w, h, new Rectangle(x0, 0, 700, h), null);
+		assertEquals("Hello long world", part.text().strip());
+		assertTrue(part.items().get(0).x() > x0, "boxes in page coordinates: " + part.items().get(0));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> OcrEngine.recognize(PHOTO, page, w, h,
+			new Rectangle(0, 0, w, h), null)).getMessage().contains("the selection is 32768×60"));
 	}
 
 	@Test

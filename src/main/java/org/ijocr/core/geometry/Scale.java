@@ -44,6 +44,18 @@ public final class Scale {
 	/** Largest automatic factor (a page of tiny specks must not grow without bound). */
 	public static final double MAX_AUTO_FACTOR = 4;
 
+	/**
+	 * Longest side, in pixels, of a page Tesseract can read: its page coordinates are 16-bit (a page 32768 pixels wide
+	 * or high is refused). Automatic upscaling stops there.
+	 */
+	public static final int MAX_OCR_SIDE = 32767;
+
+	/**
+	 * Most pixels of an automatically enlarged page: 2<sup>28</sup>, about 268 million (256 MiB for its grey pixels,
+	 * as much again for a binarized copy, and several times that in Tesseract).
+	 */
+	public static final long MAX_AUTO_PIXELS = 1L << 28;
+
 	/** Capital height over x-height used when only lowercase letters are measurable (Helvetica/Times: 1.33&ndash;1.4). */
 	static final double CAP_OVER_X = 1.4;
 
@@ -330,5 +342,28 @@ public final class Scale {
 		if (!(target > 0)) throw new IllegalArgumentException("target cap height must be > 0, got " + target);
 		if (!(capHeight > 0) || capHeight >= target) return 1;
 		return Math.min(MAX_AUTO_FACTOR, target / capHeight);
+	}
+
+	/**
+	 * {@link #autoFactor(double, double)} for a {@code w}&times;{@code h} page, reduced so that the enlarged page stays
+	 * readable and within memory: at most {@link #MAX_OCR_SIDE} pixels a side and {@link #MAX_AUTO_PIXELS} pixels in
+	 * all; 1 when even a slight enlargement would pass them.
+	 */
+	public static double autoFactor(final double capHeight, final double target, final long w, final long h) {
+		if (w < 1 || h < 1) throw new IllegalArgumentException("page size must be positive, got " + w + "x" + h);
+		double f = Math.min(autoFactor(capHeight, target), largestFactor(w, h));
+		while (f > 1 && !fits(w, h, f))
+			f -= 1.0 / Math.max(w, h); // rounding up may pass a limit by a pixel
+		return Math.max(1, f);
+	}
+
+	/** The largest factor (before rounding) that keeps a {@code w}&times;{@code h} page within the limits above. */
+	private static double largestFactor(final long w, final long h) {
+		return Math.min((double) MAX_OCR_SIDE / Math.max(w, h), Math.sqrt((double) MAX_AUTO_PIXELS / w / h));
+	}
+
+	private static boolean fits(final long w, final long h, final double f) {
+		final long sw = scaledLength(w, f), sh = scaledLength(h, f);
+		return sw <= MAX_OCR_SIDE && sh <= MAX_OCR_SIDE && sw * sh <= MAX_AUTO_PIXELS;
 	}
 }

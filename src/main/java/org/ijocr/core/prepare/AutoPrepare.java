@@ -47,7 +47,9 @@ import org.ijocr.core.tone.LocalRange;
  * <li><b>Upscale</b> when the text is small: capitals measured by {@link Scale#capHeight} and the page enlarged
  * bicubically so that they are about {@value Scale#TARGET_CAP_HEIGHT} pixels tall (Tesseract reads best there: its
  * guide "Improving the quality of the output"), when that takes a factor of at least {@value #MIN_UPSCALE} (at most
- * {@value Scale#MAX_AUTO_FACTOR}). Receipts and screen captures typically have capitals of 14&ndash;20 pixels.</li>
+ * {@value Scale#MAX_AUTO_FACTOR}, and no further than a page Tesseract can read and memory holds: {@link
+ * Scale#autoFactor(double, double, long, long)}). Receipts and screen captures typically have capitals of 14&ndash;20
+ * pixels.</li>
  * <li><b>Binarize</b> with the suite's page-adaptive {@code Auto} method ({@link DocumentBinarizer}: background surface,
  * stroke edges and hysteresis; the best of all methods on DIBCO 2009–2014); inside noise areas the specks that
  * impulse clusters leave are then removed ({@link Despeckle}).</li>
@@ -157,7 +159,9 @@ public final class AutoPrepare {
 			final long t0 = System.nanoTime();
 			final boolean measure = Double.isNaN(scale);
 			final double cap = measure ? Scale.capHeight(out, w, h) : Double.NaN;
-			final double f = measure ? Scale.autoFactor(cap, Scale.TARGET_CAP_HEIGHT) : scale;
+			final double f = measure ? Scale.autoFactor(cap, Scale.TARGET_CAP_HEIGHT, w, h) : scale;
+			// a page too large to enlarge as far as its text asks (a long strip, a huge scan) is enlarged less
+			final boolean limited = measure && f < Scale.autoFactor(cap, Scale.TARGET_CAP_HEIGHT);
 			final boolean enlarge = measure ? f >= MIN_UPSCALE : f > 1;
 			if (enlarge) {
 				factor = f;
@@ -168,9 +172,11 @@ public final class AutoPrepare {
 					oh));
 				out = big;
 			}
-			log.add(new PrepareStep(enlarge ? "Upscale" : "Upscale (not needed)", 0, 0, w, h, (!measure ? ""
-				: String.format(Locale.ROOT, "cap height=%.1f px, ", cap)) + String.format(Locale.ROOT, "factor=%.2f",
-					factor), ms(t0)));
+			log.add(new PrepareStep(enlarge ? "Upscale" : limited ? "Upscale (page too large)" : "Upscale (not needed)", 0,
+				0, w, h, (!measure ? "" : String.format(Locale.ROOT, "cap height=%.1f px, ", cap)) + String.format(
+					Locale.ROOT, "factor=%.2f", factor) + (limited ? String.format(Locale.ROOT,
+						" (limited by the page size: at most %d px a side and %d million pixels)", Scale.MAX_OCR_SIDE,
+						Scale.MAX_AUTO_PIXELS / 1_000_000) : ""), ms(t0)));
 		}
 		final ArrayImg<UnsignedByteType, ByteArray> grey = ArrayImgs.unsignedBytes(out, ow, oh);
 		final Result r = new Result(grey, grey, log, skew, factor);

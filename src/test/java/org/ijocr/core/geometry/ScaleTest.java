@@ -220,6 +220,35 @@ class ScaleTest {
 		assertEquals(21, Scale.scaledLength(10, 2.05));
 	}
 
+	/**
+	 * The page-size limits of automatic upscaling: a long strip stops at Tesseract's 32767 pixels a side, a large
+	 * page at {@link Scale#MAX_AUTO_PIXELS}, a page already past them is not enlarged, and the limited factor is the
+	 * largest that fits (one pixel more on the long side would not).
+	 */
+	@Test
+	void autoFactorStaysWithinWhatTesseractReadsAndMemoryHolds() {
+		assertEquals(3, Scale.autoFactor(10, 30, 1000, 1000), 1e-12, "small pages: the text decides");
+		final double strip = Scale.autoFactor(7.5, 30, 12000, 200);
+		assertTrue(Scale.scaledLength(12000, strip) <= Scale.MAX_OCR_SIDE && Scale.scaledLength(12000, strip
+			+ 1.0 / 12000) > Scale.MAX_OCR_SIDE, "strip factor " + strip);
+		final double large = Scale.autoFactor(7.5, 30, 10000, 10000);
+		final long side = Scale.scaledLength(10000, large), more = Scale.scaledLength(10000, large + 1e-4);
+		assertTrue(side * side <= Scale.MAX_AUTO_PIXELS && more * more > Scale.MAX_AUTO_PIXELS, "large page factor "
+			+ large + ": " + side + " px a side");
+		assertEquals(1, Scale.autoFactor(7.5, 30, 40000, 100), "already wider than Tesseract reads");
+		assertEquals(1, Scale.autoFactor(0, 30, 12000, 200), "no text found");
+		final java.util.Random rnd = new java.util.Random(3);
+		for (int i = 0; i < 2000; i++) {
+			final int w = 1 + rnd.nextInt(40000), h = 1 + rnd.nextInt(40000);
+			final double f = Scale.autoFactor(2 + 40 * rnd.nextDouble(), 30, w, h);
+			assertTrue(f >= 1 && f <= Scale.MAX_AUTO_FACTOR, w + "x" + h + ": " + f);
+			final long sw = Scale.scaledLength(w, f), sh = Scale.scaledLength(h, f);
+			assertTrue(f == 1 || sw <= Scale.MAX_OCR_SIDE && sh <= Scale.MAX_OCR_SIDE && sw * sh <= Scale.MAX_AUTO_PIXELS,
+				w + "x" + h + " by " + f + ": " + sw + "x" + sh);
+		}
+		assertThrows(IllegalArgumentException.class, () -> Scale.autoFactor(10, 30, 0, 10));
+	}
+
 	/** Boxes scaled outward to whole pixels, and mapped back by 1/f, still cover the original. */
 	@Test
 	void enclosingBoxes() {

@@ -243,6 +243,35 @@ class AutoPrepareTest {
 		assertEquals(1, (double) ink / cleanInk, 0.25, "about as much ink as the clean page");
 	}
 
+	/**
+	 * A long strip of small text (12000×200, capitals of 9 px) would be enlarged past the 32767 pixels a side that
+	 * Tesseract reads: it is enlarged only that far, and the log says why.
+	 */
+	@Test
+	void upscalingStopsWhereTesseractStopsReading() {
+		final int w = 12000, h = 200;
+		final double[] cap = new double[1];
+		final byte[] strip = org.ijocr.core.geometry.ScaleTestAccess.textPage(w, h, 9, cap);
+		final double measured = Scale.capHeight(strip, w, h);
+		assertTrue(Scale.autoFactor(measured, Scale.TARGET_CAP_HEIGHT) * w > Scale.MAX_OCR_SIDE + 1,
+			"test setup: capitals of " + measured + " px");
+		final AutoPrepare.Result r = AutoPrepare.prepare(ArrayImgs.unsignedBytes(strip, w, h), List.of(),
+			new PrepareParams(false, false, true, false));
+		assertEquals(Scale.MAX_OCR_SIDE, r.image().dimension(0), 2);
+		assertTrue(r.image().dimension(0) <= Scale.MAX_OCR_SIDE);
+		assertEquals(Scale.scaledLength(h, r.scale()), r.image().dimension(1));
+		assertEquals("Upscale", r.log().get(0).step());
+		assertTrue(r.log().get(0).parameters().endsWith(String.format(java.util.Locale.ROOT,
+			"factor=%.2f (limited by the page size: at most 32767 px a side and 268 million pixels)", r.scale())), r.log()
+				.get(0).parameters());
+		// already wider than Tesseract reads: not enlarged, and the log says why
+		final byte[] wide = org.ijocr.core.geometry.ScaleTestAccess.textPage(33000, 60, 9, cap);
+		final AutoPrepare.Result same = AutoPrepare.prepare(ArrayImgs.unsignedBytes(wide, 33000, 60), List.of(),
+			new PrepareParams(false, false, true, false));
+		assertEquals(1, same.scale());
+		assertEquals("Upscale (page too large)", same.log().get(0).step());
+	}
+
 	@Test
 	void skippedStepsLeaveThePageAsItIs() {
 		final AutoPrepare.Result r = AutoPrepare.prepare(clean, List.of(area(DefectType.BLUR, 0.9)), new PrepareParams(

@@ -171,9 +171,76 @@ class ScaleTest {
 		final byte[] page = textPage(w, h, 20, Font.SANS_SERIF, real);
 		final int letters = Glyphs.find(page, w, h, 0.4, 3, 3).count;
 		final java.util.Random rnd = new java.util.Random(5);
-		int added = 0;
-		while (added < 3 * letters) {
-			final int x = rnd.nextInt(w - 2), y = rnd.nextInt(h - 8), len = 5 + rnd.nextInt(3);
+		for (int i = 0; i < 3 * letters; i++)
+			fragment(page, w, h, 5 + rnd.nextInt(3), rnd);
+		final Glyphs g = Glyphs.find(page, w, h, 0.4, 3, 3);
+		assertTrue(g.count > 3 * letters, "fragments are components: " + g.count + " vs " + letters + " letters");
+		assertEquals(real[0], Scale.capHeight(page, w, h), Math.max(1.5, 0.1 * real[0]));
+		assertTrue(ScaleReference.capHeight(page, w, h) < 0.6 * real[0], "counted one each, the fragments win: "
+			+ ScaleReference.capHeight(page, w, h));
+	}
+
+	/**
+	 * Fragments of every height from 3 to 12 pixels, fewer the taller (what a denoise leaves of a receipt with 10 %
+	 * impulse noise), outweigh the letters by width but form no peak: the letters' x-height is the peak, and the cap
+	 * height is measured as without them. Taken for the x-height (the highest weight at 5 pixels or more, the rule
+	 * before), the fragments made the page's text look tiny.
+	 */
+	@Test
+	void fragmentsThatFormNoPeakAreNotTheXHeight() {
+		final int w = 1400, h = 1400; // two lines of text above, the fragments' room below
+		final double[] real = new double[1];
+		final byte[] page = new byte[w * h];
+		java.util.Arrays.fill(page, (byte) 255);
+		System.arraycopy(textPage(w, 130, 20, Font.SANS_SERIF, real), 0, page, 0, w * 130);
+		final double clean = Scale.capHeight(page, w, h);
+		assertEquals(real[0], clean, Math.max(1.5, 0.1 * real[0]));
+		final long[] letters = widthByHeight(Glyphs.find(page, w, h, 0.4, 3, 3));
+		long most = 0;
+		for (final long l : letters)
+			most = Math.max(most, l);
+		final java.util.Random rnd = new java.util.Random(11);
+		for (int len = 3; len <= 12; len++) // 2 pixels wide; at 5 pixels 1.5 times the letters' width at their x-height
+			for (int i = 0; i < 1.5 * most / 2 / 0.5625 * Math.pow(0.75, len - 3); i++)
+				fragment(page, w, h, len, rnd);
+		final long[] all = widthByHeight(Glyphs.find(page, w, h, 0.4, 3, 3));
+		int heaviest = Scale.MIN_X_HEIGHT; // the rule before: the most width (smoothed) at 5 pixels or more
+		for (int v = Scale.MIN_X_HEIGHT; v < all.length - 1; v++)
+			if (all[v - 1] + 2 * all[v] + all[v + 1] > all[heaviest - 1] + 2 * all[heaviest] + all[heaviest + 1])
+				heaviest = v;
+		assertTrue(heaviest >= Scale.MIN_X_HEIGHT && heaviest <= 8, "test setup: the fragments weigh most at "
+			+ heaviest);
+		assertEquals(clean, Scale.capHeight(page, w, h), 1, "cap height with the fragments");
+	}
+
+	/** Total width of the components of each height. */
+	private static long[] widthByHeight(final Glyphs g) {
+		final long[] width = new long[64];
+		for (int i = 0; i < g.count; i++) {
+			final int ch = g.maxY[i] - g.minY[i] + 1;
+			if (ch < 63) width[ch] += g.maxX[i] - g.minX[i] + 1;
+		}
+		return width;
+	}
+
+	/** Specks alone, fewer the taller (grain on a faint page): no peak, so no letters to measure. */
+	@Test
+	void specksWithoutAPeakAreNotText() {
+		final int w = 800, h = 600;
+		final byte[] page = new byte[w * h];
+		java.util.Arrays.fill(page, (byte) 235);
+		final java.util.Random rnd = new java.util.Random(2);
+		for (int len = 3; len <= 9; len++)
+			for (int i = 0; i < 200 * Math.pow(0.7, len - 3); i++)
+				fragment(page, w, h, len, rnd);
+		assertTrue(Glyphs.find(page, w, h, 0.4, 3, 3).count > 300);
+		assertEquals(0, Scale.capHeight(page, w, h));
+	}
+
+	/** Draws a 2-pixel-wide vertical fragment {@code len} pixels tall at a random spot two pixels clear of ink. */
+	private static void fragment(final byte[] page, final int w, final int h, final int len, final java.util.Random rnd) {
+		for (int tries = 0; tries < 100_000; tries++) {
+			final int x = rnd.nextInt(w - 2), y = rnd.nextInt(h - len);
 			boolean free = true; // on paper, two pixels clear of ink, so each is a component of its own
 			for (int yy = y - 2; yy < y + len + 2 && free; yy++)
 				for (int xx = x - 2; xx < x + 4 && free; xx++)
@@ -181,13 +248,9 @@ class ScaleTest {
 			if (!free) continue;
 			for (int yy = y; yy < y + len; yy++)
 				page[yy * w + x] = page[yy * w + x + 1] = 0;
-			added++;
+			return;
 		}
-		final Glyphs g = Glyphs.find(page, w, h, 0.4, 3, 3);
-		assertTrue(g.count > 3 * letters, "fragments are components: " + g.count + " vs " + letters + " letters");
-		assertEquals(real[0], Scale.capHeight(page, w, h), Math.max(1.5, 0.1 * real[0]));
-		assertTrue(ScaleReference.capHeight(page, w, h) < 0.6 * real[0], "counted one each, the fragments win: "
-			+ ScaleReference.capHeight(page, w, h));
+		throw new IllegalStateException("test setup: no room for another fragment");
 	}
 
 	/** A few specks on blank paper: too few letters near the most common height to measure anything. */

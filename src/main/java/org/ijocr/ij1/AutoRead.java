@@ -48,8 +48,9 @@ import org.ijocr.ocr.Thresholding;
  * reads as well grey;</li>
  * <li>otherwise the page is also binarized ({@link AutoPrepare#binarize}: the suite's {@code Auto} method, specks
  * removed in noise areas) and read, and the reading with more confidently read text is kept ({@link #better}). When
- * the defects alone call for the binarized page, it is made on another thread while the grey page is read
- * (Tesseract reads on one core), so that on a machine with a free core the reading does not wait for it;</li>
+ * the defects alone call for the binarized page, it is made and read on another thread while the grey page is read
+ * (Tesseract reads on one core), so that on a machine with a free core the reading waits neither for it nor for its
+ * reading;</li>
  * <li>every line that still reads with a mean confidence below {@value #RETRY_CONFIDENCE} is read again, alone: from
  * the page not chosen as a single line (or, with no second page, the grey page with Tesseract's Sauvola
  * thresholding) and from the chosen page as a block or line; the reading with the higher mean confidence is kept.
@@ -97,16 +98,19 @@ public final class AutoRead {
 	{}
 
 	/**
-	 * Threads that binarize a page while its grey copy is read (daemons: an idle one ends after a minute, and none
+	 * Threads that binarize and read a page while its grey copy is read (daemons: an idle one ends after a minute, and none
 	 * keeps the JVM alive).
 	 */
 	private static final ExecutorService BESIDE = Executors.newCachedThreadPool(r -> {
-		final Thread t = new Thread(r, "ij-ocr binarize beside reading");
+		final Thread t = new Thread(r, "ij-ocr binarized page beside reading");
 		t.setDaemon(true);
 		return t;
 	});
 
 	private AutoRead() {}
+
+	/** A prepared page, its reading, and when the page was ready ({@link System#nanoTime}). */
+	private record Reading(AutoPrepare.Result page, OcrPage reading, long made) {}
 
 	/** Reads a grey page (0 = black) with {@code prepare=Auto}, using the suite's registered defect detectors. */
 	public static OcrPage read(final byte[] grey, final int w, final int h, final OcrParams p) {
@@ -142,11 +146,16 @@ public final class AutoRead {
 		final OcrParams q = f == 1 ? p : p.withDpi((int) Math.min(10000, Math.round(p.dpi() * f)));
 		final Rectangle area = roi == null || f == 1 ? roi : rectangle(Scale.enclosing(roi.x, roi.y, roi.width,
 			roi.height, f));
-		// when the defects alone call for the binarized page, it is made on another thread while the grey page is read
-		// (Tesseract reads on one core), with the caller's ImgLib2 executor
+		// when the defects alone call for the binarized page, it is made and read on another thread (with the
+		// caller's ImgLib2 executor, and a Tesseract handle of its own) while the grey page is read: Tesseract reads on
+		// one core
 		final TaskExecutor ex = Parallelization.getTaskExecutor();
-		final Future<AutoPrepare.Result> beside = binarizedForDefects(areas, f) ? BESIDE.submit(() -> Parallelization
-			.runWithExecutor(ex, () -> AutoPrepare.binarize(grey, areas))) : null;
+		final Future<Reading> beside = binarizedForDefects(areas, f) ? BESIDE.submit(() -> Parallelization
+			.runWithExecutor(ex, () -> {
+				final AutoPrepare.Result bin = AutoPrepare.binarize(grey, areas);
+				final long made = System.nanoTime();
+				return new Reading(bin, OcrEngine.recognize(q, Storage.bytes(bin.image()), w, h, area, null), made);
+			})) : null;
 		OcrPage first;
 		try {
 			first = OcrEngine.recognize(q, Storage.bytes(grey.image()), w, h, area, null);
@@ -155,15 +164,24 @@ public final class AutoRead {
 			if (beside != null) beside.cancel(true);
 			throw e;
 		}
+		final long read = System.nanoTime();
 		double prepMs = detectMs + millis(grey.log()), waitedMs = prepMs;
 		AutoPrepare.Result prep = grey, other = null;
 		if (readBinarized(areas, f, first.meanConfidence())) { // always when it was made beside
-			final long b0 = System.nanoTime();
-			final AutoPrepare.Result bin = beside != null ? Tasks.result(beside, "the binarized page")
-				: AutoPrepare.binarize(grey, areas);
-			waitedMs += (System.nanoTime() - b0) / 1e6;
+			final Reading b;
+			if (beside != null) {
+				b = Tasks.result(beside, "the binarized page's reading");
+				waitedMs += Math.max(0, b.made() - read) / 1e6; // what the reading would have waited for the page
+			}
+			else {
+				final AutoPrepare.Result bin = AutoPrepare.binarize(grey, areas);
+				final long made = System.nanoTime();
+				waitedMs += (made - read) / 1e6;
+				b = new Reading(bin, OcrEngine.recognize(q, Storage.bytes(bin.image()), w, h, area, null), made);
+			}
+			final AutoPrepare.Result bin = b.page();
 			prepMs = detectMs + millis(bin.log());
-			final OcrPage second = OcrEngine.recognize(q, Storage.bytes(bin.image()), w, h, area, null);
+			final OcrPage second = b.reading();
 			if (better(second.items(), first.items())) {
 				first = second;
 				prep = bin;

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import ij.ImagePlus;
 import ij.gui.Overlay;
@@ -54,7 +56,8 @@ import org.ijocr.ocr.Thresholding;
  * <li>every line that still reads with a mean confidence below {@value #RETRY_CONFIDENCE} is read again, alone: from
  * the page not chosen as a single line (or, with no second page, the grey page with Tesseract's Sauvola
  * thresholding) and from the chosen page as a block or line; the reading with the higher mean confidence is kept.
- * At most {@value #MAX_RETRIES} lines are retried per page, the least confident first.</li>
+ * At most {@value #MAX_RETRIES} lines are retried per page, the least confident first, shared between this thread
+ * and one beside it.</li>
  * </ol>
  * Item boxes are in the input's coordinates (divided by the enlargement), rotated about the page centre by the skew
  * angle when the page was deskewed (typically under a degree). Exports describe the chosen prepared page (its size),
@@ -98,11 +101,11 @@ public final class AutoRead {
 	{}
 
 	/**
-	 * Threads that binarize and read a page while its grey copy is read (daemons: an idle one ends after a minute, and none
-	 * keeps the JVM alive).
+	 * Threads that binarize and read a page while its grey copy is read, and that share the reading of its weak lines
+	 * again (daemons: an idle one ends after a minute, and none keeps the JVM alive).
 	 */
 	private static final ExecutorService BESIDE = Executors.newCachedThreadPool(r -> {
-		final Thread t = new Thread(r, "ij-ocr binarized page beside reading");
+		final Thread t = new Thread(r, "ij-ocr reading beside");
 		t.setDaemon(true);
 		return t;
 	});
@@ -206,19 +209,12 @@ public final class AutoRead {
 			.bytes(other.image())), new Attempt(q.withPsm(PageSegMode.SINGLE_BLOCK), chosen)) : List.of(new Attempt(q
 				.withPsm(PageSegMode.SINGLE_BLOCK).withThresholding(Thresholding.SAUVOLA), chosen), new Attempt(q.withPsm(
 					PageSegMode.SINGLE_LINE), chosen));
+		final List<List<OcrItem>> retry = weak.subList(0, Math.min(MAX_RETRIES, weak.size()));
+		final List<List<OcrItem>> best = reread(retry, attempts, w, h);
 		final Map<List<OcrItem>, List<OcrItem>> replaced = new LinkedHashMap<>();
-		int retried = 0;
-		for (final List<OcrItem> l : weak.subList(0, Math.min(MAX_RETRIES, weak.size()))) {
-			final Rectangle box = bounds(l, w, h);
-			retried++;
-			List<OcrItem> best = l;
-			for (final Attempt a : attempts) {
-				final List<OcrItem> again = OcrEngine.recognize(a.params(), a.page(), w, h, box, null).items();
-				// a reading must keep about as much text to count (a line read as nothing is not better)
-				if (!again.isEmpty() && mean(again) > mean(best) && chars(again) >= 0.7 * chars(l)) best = again;
-			}
-			if (best != l) replaced.put(l, renumber(best, l.get(0)));
-		}
+		for (int i = 0; i < retry.size(); i++)
+			if (best.get(i) != retry.get(i)) replaced.put(retry.get(i), renumber(best.get(i), retry.get(i).get(0)));
+		final int retried = retry.size();
 		final List<OcrItem> items = new ArrayList<>();
 		for (final List<OcrItem> l : lines.values())
 			items.addAll(replaced.getOrDefault(l, l));
@@ -290,6 +286,43 @@ public final class AutoRead {
 
 	/** A second reading of a weak line: the settings and the page. */
 	private record Attempt(OcrParams params, byte[] page) {}
+
+	/**
+	 * The best reading of each line: the line itself, or the attempt with the higher mean confidence that keeps about
+	 * as much text (a line read as nothing is not better). The lines are shared between this thread and one beside
+	 * it (each with its own Tesseract handle); each line's result depends on that line alone.
+	 */
+	private static List<List<OcrItem>> reread(final List<List<OcrItem>> lines, final List<Attempt> attempts,
+		final int w, final int h)
+	{
+		final AtomicReferenceArray<List<OcrItem>> best = new AtomicReferenceArray<>(lines.size());
+		final AtomicInteger next = new AtomicInteger();
+		final Runnable worker = () -> {
+			for (int i; (i = next.getAndIncrement()) < lines.size();) {
+				final List<OcrItem> l = lines.get(i);
+				final Rectangle box = bounds(l, w, h);
+				List<OcrItem> b = l;
+				for (final Attempt a : attempts) {
+					final List<OcrItem> again = OcrEngine.recognize(a.params(), a.page(), w, h, box, null).items();
+					if (!again.isEmpty() && mean(again) > mean(b) && chars(again) >= 0.7 * chars(l)) b = again;
+				}
+				best.set(i, b);
+			}
+		};
+		final Future<?> other = lines.size() > 1 ? BESIDE.submit(worker) : null;
+		try {
+			worker.run();
+		}
+		catch (final RuntimeException | Error e) {
+			if (other != null) other.cancel(true);
+			throw e;
+		}
+		if (other != null) Tasks.result(other, "the lines read again");
+		final List<List<OcrItem>> out = new ArrayList<>(lines.size());
+		for (int i = 0; i < lines.size(); i++)
+			out.add(best.get(i));
+		return out;
+	}
 
 	private static Rectangle rectangle(final int[] b) {
 		return new Rectangle(b[0], b[1], b[2], b[3]);

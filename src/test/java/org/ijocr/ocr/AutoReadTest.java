@@ -102,6 +102,28 @@ class AutoReadTest {
 			+ r.prepareMillis());
 	}
 
+	/**
+	 * The weak lines are read again on two threads; each line's result depends on that line alone, so a page with
+	 * many of them (15 % noise) reads the same every time, lines and items in the same order.
+	 */
+	@Test
+	void weakLinesReadAgainOnTwoThreadsReadTheSameEveryTime() {
+		final Pages.TextPage t = Pages.textPage(874, 1240, 150, 7003);
+		final byte[] noisy = DegradedPages.degrade(Pages.pixels(t.image()), 874, 1240, 150, Defect.NOISE, 0.15, 7);
+		final DefectDetectorService service = SciJava.context().getService(DefectDetectorService.class);
+		final AutoRead.Result a = AutoRead.run(ArrayImgs.unsignedBytes(noisy, 874, 1240), OcrParams.defaults()
+			.withDpi(150), service, null, null);
+		System.out.printf(Locale.ROOT, "noisy page: %d lines read again, %d improved%n", a.retried(), a.improved());
+		assertTrue(a.retried() >= 10 && a.improved() >= 5, a.retried() + " lines read again, " + a.improved()
+			+ " improved");
+		for (int i = 0; i < 2; i++) {
+			final AutoRead.Result b = AutoRead.run(ArrayImgs.unsignedBytes(noisy, 874, 1240), OcrParams.defaults()
+				.withDpi(150), service, null, null);
+			assertEquals(a.page().text(), b.page().text());
+			assertEquals(a.page().items(), b.page().items());
+		}
+	}
+
 	@Test
 	void cleanPageNoWorse() throws Exception {
 		final OcrPages.Grey g = OcrPages.tesseract("phototest.tif");

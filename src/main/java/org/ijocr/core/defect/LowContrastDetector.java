@@ -39,6 +39,12 @@ public final class LowContrastDetector {
 	public static final double GOOD_CONTRAST = 160;
 
 	/**
+	 * Score from which an area's text is faint print rather than print in a shadow: 0.6, ink and paper less than 64
+	 * levels apart (a shadow whose ink keeps its contrast scores lower).
+	 */
+	public static final double FAINT_SCORE = 0.6;
+
+	/**
 	 * Parameters.
 	 *
 	 * @param contrast ink-to-paper difference below which text is low in contrast (default 80 grey levels)

@@ -14,6 +14,7 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 import org.ijocr.core.defect.DefectArea;
 import org.ijocr.core.defect.DefectType;
+import org.ijocr.core.defect.LowContrastDetector;
 import org.ijocr.core.filter.Gauss;
 import org.ijocr.core.geometry.Interpolation;
 import org.ijocr.core.geometry.Rotate;
@@ -174,6 +175,40 @@ class AutoPrepareTest {
 		final PrepareStep s = r.log().get(0);
 		assertEquals("Restore contrast", s.step());
 		assertEquals(W, s.width(), "a whole-page area is done as the page");
+	}
+
+	/**
+	 * Faint print is faint everywhere: a low-contrast area scoring at least {@link LowContrastDetector#FAINT_SCORE}
+	 * (here found over a part of a page whose print is squeezed to 60 levels everywhere) is restored over the whole
+	 * page, and the log says so; a shadow's area (a low score) is restored there only.
+	 */
+	@Test
+	void faintPrintIsRestoredOverTheWholePageAShadowWhereItIs() {
+		final ArrayImg<UnsignedByteType, ByteArray> low = Pages.copy(clean);
+		final byte[] l = Pages.pixels(low), c = Pages.pixels(clean);
+		for (int i = 0; i < l.length; i++)
+			l[i] = (byte) (110 + (c[i] & 0xff) * 60 / 255);
+		assertTrue(inkAndPaper(c, l, false)[1] < 0.01, "test setup: no paper above 200");
+		final AutoPrepare.Result r = AutoPrepare.prepare(low, List.of(area(DefectType.LOW_CONTRAST, 0.7)), FIX_ONLY);
+		final double[] after = inkAndPaper(c, Pages.pixels(r.image()), false);
+		assertTrue(after[0] > 0.9 && after[1] > 0.98, "ink and paper over the whole page: " + after[0] + ", " + after[1]);
+		assertEquals(1, r.log().size());
+		final PrepareStep s = r.log().get(0);
+		assertEquals("Restore contrast", s.step());
+		assertEquals(List.of(0, 0, W, H), List.of(s.x(), s.y(), s.width(), s.height()));
+		assertTrue(s.parameters().endsWith(", faint print: the whole page"), s.parameters());
+		// a shadow over the rectangle: its ink keeps some contrast, the score is low, the fix stays there
+		final ArrayImg<UnsignedByteType, ByteArray> shadow = Pages.copy(clean);
+		final byte[] sh = Pages.pixels(shadow);
+		for (int y = RY; y < RY + RH; y++)
+			for (int x = RX; x < RX + RW; x++)
+				sh[y * W + x] = (byte) ((sh[y * W + x] & 0xff) * 45 / 100);
+		final AutoPrepare.Result local = AutoPrepare.prepare(shadow, List.of(area(DefectType.LOW_CONTRAST, 0.3)),
+			FIX_ONLY);
+		assertUntouchedOutside(sh, Pages.pixels(local.image()), AutoPrepare.feather(W, H) + 2 * Math.max(4, Math.min(W,
+			H) / 80) + 1);
+		assertEquals(RX, local.log().get(0).x());
+		assertTrue(inkAndPaper(c, Pages.pixels(local.image()), true)[1] > 0.98, "paper in the shadow restored");
 	}
 
 	/**

@@ -161,26 +161,11 @@ class AutoPrepareTest {
 		assertTrue(after[1] > 0.98, "paper stays paper under the glare: " + after[1]);
 	}
 
-	@Test
-	void lowContrastPageGetsFullContrast() {
-		final ArrayImg<UnsignedByteType, ByteArray> low = Pages.copy(clean);
-		final byte[] l = Pages.pixels(low), c = Pages.pixels(clean);
-		for (int i = 0; i < l.length; i++)
-			l[i] = (byte) (110 + (c[i] & 0xff) * 60 / 255);
-		final AutoPrepare.Result r = AutoPrepare.prepare(low, List.of(new DefectArea(DefectType.LOW_CONTRAST, 0, 0, W,
-			H, 0.7)), FIX_ONLY);
-		final double[] after = inkAndPaper(c, Pages.pixels(r.image()), false);
-		assertTrue(after[0] > 0.9, "ink below 128: " + after[0]);
-		assertTrue(after[1] > 0.98, "paper above 200: " + after[1]);
-		final PrepareStep s = r.log().get(0);
-		assertEquals("Restore contrast", s.step());
-		assertEquals(W, s.width(), "a whole-page area is done as the page");
-	}
-
 	/**
-	 * Faint print is faint everywhere: a low-contrast area scoring at least {@link LowContrastDetector#FAINT_SCORE}
-	 * (here found over a part of a page whose print is squeezed to 60 levels everywhere) is restored over the whole
-	 * page, and the log says so; a shadow's area (a low score) is restored there only.
+	 * A low-contrast page gets full contrast, and faint print is faint everywhere: a low-contrast area scoring at least
+	 * {@link LowContrastDetector#FAINT_SCORE} (here found over a part of a page whose print is squeezed to 60 levels
+	 * everywhere) is restored over the whole page, and the log says so; a shadow's area (a low score) is restored there
+	 * only.
 	 */
 	@Test
 	void faintPrintIsRestoredOverTheWholePageAShadowWhereItIs() {

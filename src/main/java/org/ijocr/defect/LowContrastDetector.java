@@ -27,7 +27,7 @@ public class LowContrastDetector implements DefectDetector {
 
 	@Override
 	public String mitigation(final DefectArea area) {
-		return area.score() >= org.ijocr.core.defect.LowContrastDetector.FAINT_SCORE ? "OCR Auto Contrast; OCR Binarize method=Sauvola"
-			: "OCR Flatten Background; OCR Binarize method=Sauvola";
+		return area.score() >= org.ijocr.core.defect.LowContrastDetector.FAINT_SCORE
+			? "OCR Auto Contrast; OCR Binarize method=Sauvola" : "OCR Flatten Background; OCR Binarize method=Sauvola";
 	}
 }

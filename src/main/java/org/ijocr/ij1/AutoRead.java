@@ -298,25 +298,25 @@ public final class AutoRead {
 		final AtomicReferenceArray<List<OcrItem>> best = new AtomicReferenceArray<>(lines.size());
 		final AtomicInteger next = new AtomicInteger();
 		final Runnable worker = () -> {
-			for (int i; (i = next.getAndIncrement()) < lines.size();) {
-				final List<OcrItem> l = lines.get(i);
-				final Rectangle box = bounds(l, w, h);
-				List<OcrItem> b = l;
-				for (final Attempt a : attempts) {
-					final List<OcrItem> again = OcrEngine.recognize(a.params(), a.page(), w, h, box, null).items();
-					if (!again.isEmpty() && mean(again) > mean(b) && chars(again) >= 0.7 * chars(l)) b = again;
+			try {
+				for (int i; (i = next.getAndIncrement()) < lines.size();) {
+					final List<OcrItem> l = lines.get(i);
+					final Rectangle box = bounds(l, w, h);
+					List<OcrItem> b = l;
+					for (final Attempt a : attempts) {
+						final List<OcrItem> again = OcrEngine.recognize(a.params(), a.page(), w, h, box, null).items();
+						if (!again.isEmpty() && mean(again) > mean(b) && chars(again) >= 0.7 * chars(l)) b = again;
+					}
+					best.set(i, b);
 				}
-				best.set(i, b);
+			}
+			catch (final RuntimeException | Error e) {
+				next.set(lines.size()); // a failure on either thread: the other takes no further line
+				throw e;
 			}
 		};
 		final Future<?> other = lines.size() > 1 ? BESIDE.submit(worker) : null;
-		try {
-			worker.run();
-		}
-		catch (final RuntimeException | Error e) {
-			if (other != null) other.cancel(true);
-			throw e;
-		}
+		worker.run();
 		if (other != null) Tasks.result(other, "the lines read again");
 		final List<List<OcrItem>> out = new ArrayList<>(lines.size());
 		for (int i = 0; i < lines.size(); i++)

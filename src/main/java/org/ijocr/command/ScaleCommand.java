@@ -84,9 +84,7 @@ public class ScaleCommand implements Command {
 		}
 		final int w0 = imp.getWidth(), h0 = imp.getHeight();
 		final long lw = Scale.scaledLength(w0, fx), lh = Scale.scaledLength(h0, fy);
-		if (lw * lh > ImageFilters.MAX_PLANE_PIXELS) throw new IllegalArgumentException(String.format(Locale.ROOT,
-			"scaled by %.3g the image would be %d×%d pixels, more than an ImageJ image can hold (%d per plane)", fx, lw,
-			lh, ImageFilters.MAX_PLANE_PIXELS));
+		ImageFilters.requirePlane(lw, lh, String.format(Locale.ROOT, "scaled by %.3g the image", fx));
 		final int w = (int) lw, h = (int) lh;
 		applied = fx;
 		if (w == w0 && h == h0) return; // same size: nothing to do

@@ -115,6 +115,16 @@ public final class AutoRead {
 	/** A prepared page, its reading, and when the page was ready ({@link System#nanoTime}). */
 	private record Reading(AutoPrepare.Result page, OcrPage reading, long made) {}
 
+	/** Binarizes the prepared grey page ({@link AutoPrepare#binarize}) and reads it. */
+	private static Reading binarizeAndRead(final AutoPrepare.Result grey, final List<DefectArea> areas,
+		final OcrParams q, final Rectangle area)
+	{
+		final AutoPrepare.Result bin = AutoPrepare.binarize(grey, areas);
+		final long made = System.nanoTime();
+		return new Reading(bin, OcrEngine.recognize(q, Storage.bytes(bin.image()), (int) bin.image().dimension(0),
+			(int) bin.image().dimension(1), area, null), made);
+	}
+
 	/** Reads a grey page (0 = black) with {@code prepare=Auto}, using the suite's registered defect detectors. */
 	public static OcrPage read(final byte[] grey, final int w, final int h, final OcrParams p) {
 		return run(ImgWrap.bytes(grey, w, h), p, SciJava.context().getService(DefectDetectorService.class), null, null)
@@ -154,11 +164,7 @@ public final class AutoRead {
 		// one core
 		final TaskExecutor ex = Parallelization.getTaskExecutor();
 		final Future<Reading> beside = binarizedForDefects(areas, f) ? BESIDE.submit(() -> Parallelization
-			.runWithExecutor(ex, () -> {
-				final AutoPrepare.Result bin = AutoPrepare.binarize(grey, areas);
-				final long made = System.nanoTime();
-				return new Reading(bin, OcrEngine.recognize(q, Storage.bytes(bin.image()), w, h, area, null), made);
-			})) : null;
+			.runWithExecutor(ex, () -> binarizeAndRead(grey, areas, q, area))) : null;
 		OcrPage first;
 		try {
 			first = OcrEngine.recognize(q, Storage.bytes(grey.image()), w, h, area, null);
@@ -171,17 +177,9 @@ public final class AutoRead {
 		double prepMs = detectMs + millis(grey.log()), waitedMs = prepMs;
 		AutoPrepare.Result prep = grey, other = null;
 		if (readBinarized(areas, f, first.meanConfidence())) { // always when it was made beside
-			final Reading b;
-			if (beside != null) {
-				b = Tasks.result(beside, "the binarized page's reading");
-				waitedMs += Math.max(0, b.made() - read) / 1e6; // what the reading would have waited for the page
-			}
-			else {
-				final AutoPrepare.Result bin = AutoPrepare.binarize(grey, areas);
-				final long made = System.nanoTime();
-				waitedMs += (made - read) / 1e6;
-				b = new Reading(bin, OcrEngine.recognize(q, Storage.bytes(bin.image()), w, h, area, null), made);
-			}
+			final Reading b = beside != null ? Tasks.result(beside, "the binarized page's reading") : binarizeAndRead(grey,
+				areas, q, area);
+			waitedMs += Math.max(0, b.made() - read) / 1e6; // what the reading waited (or would have waited) for the page
 			final AutoPrepare.Result bin = b.page();
 			prepMs = detectMs + millis(bin.log());
 			final OcrPage second = b.reading();

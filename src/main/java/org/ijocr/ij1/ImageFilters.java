@@ -99,6 +99,15 @@ public final class ImageFilters {
 	public static final long MAX_PLANE_PIXELS = Integer.MAX_VALUE - 8;
 
 	/**
+	 * Throws when a plane of {@code width}&times;{@code height} pixels is more than an ImageJ image holds, saying what
+	 * ({@code what}, e.g. "the result") would be that large.
+	 */
+	public static void requirePlane(final long width, final long height, final String what) {
+		if (width * height > MAX_PLANE_PIXELS) throw new IllegalArgumentException(what + " would be " + width + "×"
+			+ height + " pixels, more than an ImageJ image can hold (" + MAX_PLANE_PIXELS + " per plane)");
+	}
+
+	/**
 	 * Replaces every plane of {@code imp} with {@code op}'s result of size {@code width}&times;{@code height},
 	 * keeping the image type (RGB: each channel), the slice labels and the display range of 16- and 32-bit images.
 	 * Selections do not limit the change (a geometric operation moves every pixel); when the size changes the
@@ -107,8 +116,7 @@ public final class ImageFilters {
 	public static void transform(final ImagePlus imp, final int width, final int height, final TransformOp op) {
 		if (width < 1 || height < 1) throw new IllegalArgumentException("the result would be empty (" + width + "×"
 			+ height + ")");
-		if ((long) width * height > MAX_PLANE_PIXELS) throw new IllegalArgumentException("the result would be " + width
-			+ "×" + height + " pixels, more than an ImageJ image can hold (" + MAX_PLANE_PIXELS + " per plane)");
+		requirePlane(width, height, "the result");
 		withImageJThreads(() -> transformNow(imp, width, height, op));
 	}
 

@@ -16,6 +16,12 @@ public final class Storage {
 
 	private Storage() {}
 
+	/**
+	 * Most pixels one Java array holds (the JVM's limit, a little under 2<sup>31</sup>): so the most of an
+	 * {@code ArrayImg} or of one plane of an ImageJ image.
+	 */
+	public static final long MAX_PIXELS = Integer.MAX_VALUE - 8;
+
 	/** The {@code byte[]} behind an {@code ArrayImg<UnsignedByteType, ByteArray>} (whole image), else {@code null}. */
 	public static byte[] bytes(final RandomAccessibleInterval<?> img) {
 		if (img instanceof ArrayImg<?, ?> a && a.firstElement() instanceof UnsignedByteType && a.update(

@@ -21,6 +21,7 @@ import net.imglib2.type.numeric.ARGBType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
+import org.ijocr.core.Storage;
 import org.ijocr.core.convert.Grayscale;
 
 /**
@@ -95,16 +96,13 @@ public final class ImageFilters {
 
 	private ImageFilters() {}
 
-	/** Most pixels of one plane of an ImageJ image: its pixels are one Java array. */
-	public static final long MAX_PLANE_PIXELS = Integer.MAX_VALUE - 8;
-
 	/**
 	 * Throws when a plane of {@code width}&times;{@code height} pixels is more than an ImageJ image holds, saying what
 	 * ({@code what}, e.g. "the result") would be that large.
 	 */
 	public static void requirePlane(final long width, final long height, final String what) {
-		if (width * height > MAX_PLANE_PIXELS) throw new IllegalArgumentException(what + " would be " + width + "×"
-			+ height + " pixels, more than an ImageJ image can hold (" + MAX_PLANE_PIXELS + " per plane)");
+		if (width * height > Storage.MAX_PIXELS) throw new IllegalArgumentException(what + " would be " + width + "×"
+			+ height + " pixels, more than an ImageJ image can hold (" + Storage.MAX_PIXELS + " per plane)");
 	}
 
 	/**

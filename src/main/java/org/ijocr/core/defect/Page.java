@@ -34,7 +34,7 @@ public record Page(byte[] pixels, int width, int height) {
 		if (img.numDimensions() != 2) throw new IllegalArgumentException("defect detection works on 2-D images, not "
 			+ img.numDimensions() + "-D");
 		final long w = img.dimension(0), h = img.dimension(1);
-		if (w * h > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("image too large: " + w + "x" + h);
+		if (w * h > Storage.MAX_PIXELS) throw new IllegalArgumentException("image too large: " + w + "x" + h);
 		final byte[] b = Storage.bytes(img);
 		if (b != null) return new Page(b, (int) w, (int) h);
 		final byte[] p = new byte[(int) (w * h)];

@@ -200,7 +200,7 @@ public final class Gauss {
 	{
 		if (radius < 0) throw new IllegalArgumentException("kernel radius must be ≥ 0, got " + radius);
 		final long total = src.size();
-		if (total > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("image too large: " + total + " pixels");
+		if (total > Storage.MAX_PIXELS) throw new IllegalArgumentException("image too large: " + total + " pixels");
 		final double[] v = new double[(int) total];
 		int i = 0;
 		for (final T t : Views.flatIterable(src))

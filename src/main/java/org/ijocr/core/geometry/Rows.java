@@ -6,6 +6,7 @@ import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.util.Intervals;
 import net.imglib2.view.Views;
+import org.ijocr.core.Storage;
 
 /** Package helpers: output rows split into chunks on ImgLib2's task executor, and plane access. */
 final class Rows {
@@ -23,7 +24,7 @@ final class Rows {
 		if (img.numDimensions() < 2) throw new IllegalArgumentException("need a 2-D image, got " + img
 			.numDimensions() + "-D");
 		final long n = Intervals.numElements(img);
-		if (n == 0 || n > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("image size " + n
+		if (n == 0 || n > Storage.MAX_PIXELS) throw new IllegalArgumentException("image size " + n
 			+ " is empty or too large for one array");
 		final int w = (int) img.dimension(0), h = (int) img.dimension(1);
 		return new int[] { w, h, (int) (n / ((long) w * h)) };

@@ -143,7 +143,7 @@ public final class Histogram {
 
 	static int checkedSize(final RandomAccessibleInterval<?> img) {
 		final long n = Intervals.numElements(img);
-		if (n > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("image too large: " + n + " pixels");
+		if (n > Storage.MAX_PIXELS) throw new IllegalArgumentException("image too large: " + n + " pixels");
 		return (int) n;
 	}
 }

@@ -29,7 +29,7 @@ final class Pixels {
 			.toString(dst.dimensionsAsLongArray()) + " differs from source size " + Arrays.toString(src
 				.dimensionsAsLongArray()));
 		if (Intervals.numElements(src) == 0) throw new IllegalArgumentException("empty image");
-		if (Intervals.numElements(src) > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("image too large: "
+		if (Intervals.numElements(src) > Storage.MAX_PIXELS) throw new IllegalArgumentException("image too large: "
 			+ Intervals.numElements(src) + " pixels");
 	}
 

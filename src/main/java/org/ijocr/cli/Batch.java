@@ -209,7 +209,20 @@ final class Batch {
 	 * Opens an image with ImageJ, turning its messages (which it prints to stdout when headless) into the reason
 	 * of a failure.
 	 */
-	static synchronized ImagePlus open(final Path file) throws IOException { // one at a time: it swaps System.out
+	static ImagePlus open(final Path file) throws IOException {
+		return open(file, false);
+	}
+
+	/**
+	 * As {@link #open(Path)}, a TIFF of many pages (a scanned book) as an image whose pages are read from the file one
+	 * at a time ({@link TiffPages}): for jobs that only read the pages (a change to a page would not be kept).
+	 */
+	static ImagePlus openPages(final Path file) throws IOException {
+		return open(file, true);
+	}
+
+	// synchronized, one at a time: it swaps System.out
+	private static synchronized ImagePlus open(final Path file, final boolean paged) throws IOException {
 		if (!Files.isReadable(file)) throw new IOException("cannot read the file (permission denied?)");
 		if (Files.size(file) == 0) throw new IOException("the file is empty");
 		final PrintStream stdout = System.out;
@@ -217,7 +230,8 @@ final class Batch {
 		ImagePlus imp;
 		try (PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
 			System.setOut(capture);
-			imp = new Opener().openImage(file.toAbsolutePath().toString());
+			imp = paged ? pages(file) : null;
+			if (imp == null) imp = new Opener().openImage(file.toAbsolutePath().toString());
 		}
 		catch (final RuntimeException e) {
 			imp = null;
@@ -232,6 +246,19 @@ final class Batch {
 				: ": " + said));
 		}
 		return imp;
+	}
+
+	/**
+	 * A TIFF of many pages (a scanned book) as an image whose pages are read one at a time ({@link TiffPages}), or
+	 * {@code null} to open the file whole.
+	 */
+	private static ImagePlus pages(final Path file) {
+		try {
+			return TiffPages.open(file);
+		}
+		catch (final IOException | RuntimeException e) {
+			return null; // not a TIFF ImageJ reads page by page: its opener says why, or opens it another way
+		}
 	}
 
 	static boolean isImageName(final Path p) {
@@ -258,6 +285,7 @@ final class Batch {
 	}
 
 	static String message(final Throwable e) {
+		if (e instanceof java.io.UncheckedIOException u) return reason(u.getCause()); // e.g. a page of a TIFF read late
 		if (e instanceof OutOfMemoryError) return "out of memory (give Java more with JAVA_OPTS=-Xmx…)";
 		final String m = e.getMessage();
 		return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;

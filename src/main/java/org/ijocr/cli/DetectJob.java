@@ -51,7 +51,7 @@ final class DetectJob {
 		}
 		return Batch.eachInput(o.positional, o.out, o.verbose, 1, err, ".defects.csv", "checked, results in ", (file,
 			base, outDir) -> {
-			final ImagePlus imp = Batch.open(file);
+			final ImagePlus imp = Batch.openPages(file);
 			final ResultsTable rt = CommandBridge.execute(DetectDefectsCommand.class, imp, options).tables().get(0)
 				.table();
 			Batch.writeText(file, outDir.resolve(base + ".defects.csv"), DefectsTable.csv(rt));

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Locale;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -130,19 +131,32 @@ public final class Main {
 		return outDir;
 	}
 
+	/**
+	 * Writes every slice of {@code imp} as a PNG: {@code outDir/<base>.png}, or {@code <base>-0001.png}, … for a
+	 * stack.
+	 */
 	static void save(final ImagePlus imp, final Path outDir, final String base, final Path input)
 		throws IOException
 	{
 		final int n = imp.getStackSize();
 		final ImageStack stack = imp.getStack();
 		for (int i = 1; i <= n; i++) {
-			final String name = n == 1 ? base + ".png" : String.format("%s-%04d.png", base, i);
-			final File f = outDir.resolve(name).toFile();
-			if (Batch.sameFile(input, f)) throw new IOException("refusing to overwrite the input with " + f);
-			final ImagePlus page = new ImagePlus(name, stack.getProcessor(i));
+			final ImagePlus page = new ImagePlus(imp.getTitle(), stack.getProcessor(i));
 			page.setCalibration(imp.getCalibration());
-			if (!new FileSaver(page).saveAsPng(f.getPath())) throw new IOException("cannot write " + f);
+			savePage(page, pagePath(outDir, base, i, n), input);
 		}
+	}
+
+	/** Where page {@code page} of {@code pages} is written: {@code <base>.png}, or {@code <base>-0001.png}, …. */
+	static Path pagePath(final Path outDir, final String base, final int page, final int pages) {
+		return outDir.resolve(pages == 1 ? base + ".png" : String.format(Locale.ROOT, "%s-%04d.png", base, page));
+	}
+
+	/** Writes a one-slice image as a PNG, refusing to overwrite the job's input. */
+	static void savePage(final ImagePlus page, final Path file, final Path input) throws IOException {
+		final File f = file.toFile();
+		if (Batch.sameFile(input, f)) throw new IOException("refusing to overwrite the input with " + f);
+		if (!new FileSaver(page).saveAsPng(f.getPath())) throw new IOException("cannot write " + f);
 	}
 
 	/** One pipeline step: a command name and its macro options. */

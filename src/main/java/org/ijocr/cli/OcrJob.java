@@ -2,9 +2,12 @@ package org.ijocr.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +28,6 @@ import org.ijocr.ij1.Defects;
 import org.ijocr.ij1.DefectsTable;
 import org.ijocr.ij1.Prepare;
 import org.ijocr.ij1.SciJava;
-import ij.io.FileSaver;
 import org.ijocr.ocr.PageSegMode;
 
 /**
@@ -98,7 +100,7 @@ final class OcrJob {
 		}
 		final int perFileDpi = dpi;
 		return Batch.eachInput(inputs, out, verbose, threads, err, "", "read, results in ", (file, name, outDir) -> {
-			final ImagePlus imp = Batch.open(file);
+			final ImagePlus imp = Batch.openPages(file);
 			final OcrParams p = base.withDpi(OcrImages.dpi(imp, perFileDpi));
 			final Path target = outDir.resolve(name);
 			for (final OcrFormat f : fmts) {
@@ -106,20 +108,39 @@ final class OcrJob {
 				if (Batch.sameFile(file, o.toFile())) throw new IOException("refusing to overwrite the input with " + o);
 			}
 			final List<OcrPage> pages;
+			final List<Path> written = new ArrayList<>(); // the per-page pictures, removed with the rest on failure
 			try (OcrDocument doc = new OcrDocument(target, fmts, file.getFileName().toString(), p.tessdata())) {
 				try {
 					if (detectors == null) pages = OcrImages.recognize(imp, p, doc);
 					else {
-						final AutoRead.Pages r = AutoRead.read(imp, p, detectors, doc);
+						// each page's pictures are written as soon as it is read: a long stack is not held in memory
+						final int n = imp.getStackSize();
+						final AutoRead.Pages r = AutoRead.read(imp, p, detectors, doc, (s, page, found) -> {
+							final Path prepared = Main.pagePath(outDir, name + ".prepared", s, n);
+							final Path annotated = outDir.resolve(n == 1 ? name + ".annotated.png" : String.format(
+								Locale.ROOT, "%s-%04d.annotated.png", name, s));
+							written.add(prepared);
+							written.add(annotated);
+							try {
+								Main.savePage(Prepare.page(imp, page.prepared()), prepared, file);
+								Main.savePage(AutoRead.annotated(imp, s, page.page(), found), annotated, file);
+							}
+							catch (final IOException e) {
+								throw new UncheckedIOException(e);
+							}
+						});
 						pages = r.pages();
-						writeExtras(imp, r, outDir, name, file);
+						writeTables(r, outDir, name, file);
 						summary.put(file, summary(r));
 					}
 				}
-				catch (final RuntimeException e) {
+				catch (final RuntimeException | Error e) { // out of memory included: no half-written results
 					doc.close();
 					for (final OcrFormat f : fmts)
-						Files.deleteIfExists(doc.file(f)); // no half-written results
+						Files.deleteIfExists(doc.file(f));
+					for (final Path f : written)
+						if (!Batch.sameFile(file, f.toFile())) Files.deleteIfExists(f);
+					if (e instanceof UncheckedIOException u) throw u.getCause();
 					throw e;
 				}
 			}
@@ -136,21 +157,10 @@ final class OcrJob {
 		});
 	}
 
-	/**
-	 * With {@code --prepare auto}: the prepared page, a picture of the page with the defect areas and the words drawn,
-	 * and the tables (words, defects, preparation log) as CSV.
-	 */
-	private static void writeExtras(final ImagePlus imp, final AutoRead.Pages r, final Path outDir, final String name,
-		final Path input) throws IOException
+	/** With {@code --prepare auto}: the tables (words, defects, preparation log) as CSV. */
+	private static void writeTables(final AutoRead.Pages r, final Path outDir, final String name, final Path input)
+		throws IOException
 	{
-		Main.save(r.prepared(), outDir, name + ".prepared", input);
-		final int n = imp.getStackSize();
-		for (int s = 1; s <= n; s++) {
-			final Path png = outDir.resolve(n == 1 ? name + ".annotated.png" : String.format(java.util.Locale.ROOT,
-				"%s-%04d.annotated.png", name, s));
-			if (!new FileSaver(AutoRead.annotated(imp, r, s)).saveAsPng(png.toString())) throw new IOException(
-				"cannot write " + png);
-		}
 		Batch.writeText(input, outDir.resolve(name + ".words.csv"), Csv.of(OcrImages.table(r.pages()),
 			OcrImages.COLUMNS, Set.of()));
 		Batch.writeText(input, outDir.resolve(name + ".defects.csv"), DefectsTable.csv(DefectsTable.of(r.defects())));

@@ -1,35 +1,38 @@
 package org.ijocr.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import ij.ImagePlus;
 
-import org.ijocr.command.AutoPrepareCommand;
-import org.ijocr.ij1.CommandBridge;
+import org.ijocr.core.prepare.PrepareParams;
+import org.ijocr.defect.DefectDetectorService;
 import org.ijocr.ij1.Csv;
 import org.ijocr.ij1.Prepare;
+import org.ijocr.ij1.SciJava;
 
 /**
  * {@code ij-ocr prepare [--skip fixes,deskew,upscale,binarize] --out DIR FILES-OR-FOLDERS…}: runs {@code OCR Auto Prepare} on
- * every input and writes {@code DIR/<name>.prepared.png} (multi-page inputs: {@code <name>.prepared-0001.png}, …) and
+ * every input (page by page: each prepared page is written as soon as it is made) and writes {@code DIR/<name>.prepared.png} (multi-page inputs: {@code <name>.prepared-0001.png}, …) and
  * the {@code Prepare Log} as {@code DIR/<name>.prepare.csv}. The batch behaviour of every job: a bad file is reported
  * and the others go on, exit status 1 if any failed.
  */
 final class PrepareJob {
 
-	/** What {@code --skip} accepts, and the command's key for each. */
-	private static final Map<String, String> SKIPS = Map.of("fixes", "skip_fixes", "deskew", "skip_deskew",
-		"upscale", "skip_upscale", "binarize", "skip_binarize");
+	/** What {@code --skip} accepts: the steps of {@code OCR Auto Prepare}'s {@code skip_…} keys. */
+	private static final List<String> SKIPS = List.of("fixes", "deskew", "upscale", "binarize");
 
 	private PrepareJob() {}
 
 	static int run(final String[] args, final PrintStream err) {
 		final List<String> rest = new ArrayList<>();
-		final StringBuilder options = new StringBuilder();
+		final java.util.Set<String> skips = new java.util.HashSet<>();
 		for (int i = 0; i < args.length; i++) {
 			final String a = args[i];
 			final String skip = a.equals("--skip") ? (i + 1 < args.length ? args[++i] : null) : a.startsWith("--skip=")
@@ -40,23 +43,45 @@ final class PrepareJob {
 				continue;
 			}
 			for (final String s : skip.split(",")) {
-				final String key = SKIPS.get(s.trim());
-				if (key == null) throw new Main.UsageException("--skip: unknown step '" + s.trim() + "' (choose from "
-					+ String.join(", ", SKIPS.keySet()) + ")");
-				options.append(options.length() > 0 ? " " : "").append(key);
+				if (!SKIPS.contains(s.trim())) throw new Main.UsageException("--skip: unknown step '" + s.trim()
+					+ "' (choose from " + String.join(", ", SKIPS) + ")");
+				skips.add(s.trim());
 			}
 		}
 		final Main.Options o = Main.Options.parse(rest.toArray(new String[0]), 1);
 		if (o.out == null) throw new Main.UsageException("prepare needs --out DIR");
 		if (o.positional.isEmpty()) throw new Main.UsageException("prepare needs at least one input file or folder");
+		// the steps of OCR Auto Prepare, as its skip_… keys set them
+		final PrepareParams params = new PrepareParams(!skips.contains("fixes"), !skips.contains("deskew"), !skips
+			.contains("upscale"), !skips.contains("binarize"));
+		final DefectDetectorService detectors = SciJava.context().getService(DefectDetectorService.class);
 		return Batch.eachInput(o.positional, o.out, o.verbose, 1, err, ".prepared.png", "prepared, results in ", (file,
 			base, outDir) -> {
-			final ImagePlus imp = Batch.open(file);
-			final CommandBridge.Outcome out = CommandBridge.execute(AutoPrepareCommand.class, imp, options.toString());
-			Main.save(out.images().get(0), outDir, base + ".prepared", file);
-			Batch.writeText(file, outDir.resolve(base + ".prepare.csv"), Csv.of(out.tables().get(0).table(),
-				Prepare.COLUMNS, Set.of()));
-			return out.tables().get(0).table().size() + " step(s)";
+			final ImagePlus imp = Batch.openPages(file);
+			final int n = imp.getStackSize();
+			final List<Path> written = new ArrayList<>();
+			try {
+				// each page is written as soon as it is made: a long stack is not held in memory
+				final Prepare.Outcome out = Prepare.run(imp, detectors, params, (r, s) -> {
+					final Path page = Main.pagePath(outDir, base + ".prepared", s, n);
+					written.add(page);
+					try {
+						Main.savePage(Prepare.page(imp, r), page, file);
+					}
+					catch (final IOException e) {
+						throw new UncheckedIOException(e);
+					}
+				});
+				Batch.writeText(file, outDir.resolve(base + ".prepare.csv"), Csv.of(Prepare.table(out.log()),
+					Prepare.COLUMNS, Set.of()));
+				return out.log().size() + " step(s)";
+			}
+			catch (final RuntimeException | Error e) { // out of memory included: no half-written results
+				for (final Path f : written)
+					if (!Batch.sameFile(file, f.toFile())) Files.deleteIfExists(f);
+				if (e instanceof UncheckedIOException u) throw u.getCause();
+				throw e;
+			}
 		}, null);
 	}
 }

@@ -342,7 +342,8 @@ public final class AutoRead {
 	 * What {@code prepare=Auto} made of every slice of an image.
 	 *
 	 * @param pages the reading of each slice
-	 * @param prepared the prepared slices (a new 8-bit image titled {@code <title>-prepared})
+	 * @param prepared the prepared slices (a new 8-bit image titled {@code <title>-prepared}), or {@code null} when
+	 *          each slice was handed on as it was read
 	 * @param log the preparation steps, per slice (detection included)
 	 * @param defects the defect areas found, per slice, with their mitigations
 	 */
@@ -357,13 +358,37 @@ public final class AutoRead {
 	public static Pages read(final ImagePlus imp, final OcrParams p, final DefectDetectorService service,
 		final OcrDocument document)
 	{
+		return read(imp, p, service, document, null);
+	}
+
+	/** Receives each slice's reading as soon as it is done. */
+	@FunctionalInterface
+	public interface SliceDone {
+
+		/**
+		 * @param slice the slice (1-based)
+		 * @param r its reading and prepared page
+		 * @param found its defect areas, with their mitigations
+		 */
+		void done(int slice, Result r, List<Defects.Found> found);
+	}
+
+	/**
+	 * As {@link #read(ImagePlus, OcrParams, DefectDetectorService, OcrDocument)}, each slice handed to {@code each}
+	 * as soon as it is read (e.g. to write its prepared page and its picture). With {@code each}, the prepared slices
+	 * are not kept ({@link Pages#prepared()} is {@code null}): the memory a stack takes no longer grows with its
+	 * length (on a stack read from the file page by page, one page at a time).
+	 */
+	public static Pages read(final ImagePlus imp, final OcrParams p, final DefectDetectorService service,
+		final OcrDocument document, final SliceDone each)
+	{
 		final Roi roi = imp.getRoi();
 		final Rectangle area = roi != null && roi.isArea() ? roi.getBounds() : null;
 		final int w = imp.getWidth(), h = imp.getHeight(), n = imp.getStackSize();
 		final List<OcrPage> pages = new ArrayList<>();
 		final List<Prepare.Row> log = new ArrayList<>();
 		final List<Defects.Found> found = new ArrayList<>();
-		final Prepare.Slices prepared = new Prepare.Slices(imp);
+		final Prepare.Slices prepared = new Prepare.Slices(imp, each == null);
 		ImageFilters.withImageJThreads(() -> {
 			for (int s = 1; s <= n; s++) {
 				final long t0 = System.nanoTime();
@@ -375,9 +400,12 @@ public final class AutoRead {
 						- t0) / 1e6)));
 				for (final PrepareStep st : r.prepared().log())
 					log.add(new Prepare.Row(s, st));
+				final List<Defects.Found> here = new ArrayList<>();
 				for (final DefectArea a : r.defects())
-					found.add(new Defects.Found(s, a, service.detector(a.type()).mitigation(a)));
+					here.add(new Defects.Found(s, a, service.detector(a.type()).mitigation(a)));
+				found.addAll(here);
 				prepared.add(s, r.prepared());
+				if (each != null) each.done(s, r, here);
 			}
 		});
 		return new Pages(pages, prepared.image(), log, found);
@@ -388,15 +416,24 @@ public final class AutoRead {
 	 * type colours, with the legend) and the items' boxes (in their confidence colours) drawn in.
 	 */
 	public static ImagePlus annotated(final ImagePlus imp, final Pages r, final int slice) {
-		final ImagePlus copy = new ImagePlus(imp.getTitle(), imp.getStack());
-		copy.setCalibration(imp.getCalibration());
-		final Overlay ov = OcrImages.overlay(r.pages());
 		final List<Defects.Found> here = new ArrayList<>();
 		for (final Defects.Found f : r.defects())
 			if (f.slice() == slice) here.add(f);
-		for (final Roi roi : DefectsOverlay.rois(copy, here))
+		return annotated(imp, slice, r.pages().get(slice - 1), here);
+	}
+
+	/**
+	 * As {@link #annotated(ImagePlus, Pages, int)}, from that slice's reading and defect areas alone.
+	 */
+	public static ImagePlus annotated(final ImagePlus imp, final int slice, final OcrPage page,
+		final List<Defects.Found> found)
+	{
+		final ImagePlus copy = new ImagePlus(imp.getTitle(), imp.getStack());
+		copy.setCalibration(imp.getCalibration());
+		final Overlay ov = OcrImages.overlay(List.of(page)); // on every slice: only this one is drawn
+		for (final Roi roi : DefectsOverlay.rois(copy, found))
 			ov.add(roi);
-		for (final Roi roi : DefectsOverlay.legend(copy, here))
+		for (final Roi roi : DefectsOverlay.legend(copy, found))
 			ov.add(roi);
 		copy.setOverlay(ov);
 		return DefectsOverlay.flatten(copy, slice);

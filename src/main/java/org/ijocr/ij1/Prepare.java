@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ObjIntConsumer;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -50,7 +51,8 @@ public final class Prepare {
 	/**
 	 * The prepared image, the log, and what was found.
 	 *
-	 * @param prepared a new 8-bit image titled {@code <title>-prepared}
+	 * @param prepared a new 8-bit image titled {@code <title>-prepared}, or {@code null} when each slice was handed on
+	 *          as it was made
 	 * @param log every step of every slice
 	 * @param defects the defect areas found, per slice, in image coordinates
 	 */
@@ -64,6 +66,17 @@ public final class Prepare {
 	 * @param service the detectors (not used when {@code p.fixDefects()} is false)
 	 */
 	public static Outcome run(final ImagePlus imp, final DefectDetectorService service, final PrepareParams p) {
+		return run(imp, service, p, null);
+	}
+
+	/**
+	 * As {@link #run(ImagePlus, DefectDetectorService, PrepareParams)}, each prepared slice handed to {@code each} as
+	 * soon as it is made (with its 1-based number). With {@code each}, the slices are not kept ({@link
+	 * Outcome#prepared()} is {@code null}): the memory a stack takes no longer grows with its length.
+	 */
+	public static Outcome run(final ImagePlus imp, final DefectDetectorService service, final PrepareParams p,
+		final ObjIntConsumer<AutoPrepare.Result> each)
+	{
 		final Rectangle all = new Rectangle(imp.getWidth(), imp.getHeight());
 		final Roi roi = imp.getRoi();
 		final Rectangle b = roi != null && roi.isArea() ? roi.getBounds().intersection(all) : all;
@@ -73,7 +86,7 @@ public final class Prepare {
 		for (final DefectDetector d : detectors)
 			byType.put(d.type(), d);
 		final int n = imp.getStackSize();
-		final Slices out = new Slices(imp);
+		final Slices out = new Slices(imp, each == null);
 		final List<Row> log = new ArrayList<>();
 		final List<Defects.Found> found = new ArrayList<>();
 		ImageFilters.withImageJThreads(() -> {
@@ -96,6 +109,7 @@ public final class Prepare {
 					log.add(new Row(s, new PrepareStep(st.step(), st.x() + b.x, st.y() + b.y, st.width(), st.height(), st
 						.parameters(), st.millis())));
 				out.add(s, r);
+				if (each != null) each.accept(r, s);
 				if (n > 1) IJ.showProgress(s, n);
 			}
 		});
@@ -109,11 +123,18 @@ public final class Prepare {
 	static final class Slices {
 
 		private final ImagePlus imp;
+		private final boolean keep;
 		private ImageStack stack;
 		private double scale = Double.NaN;
 
 		Slices(final ImagePlus imp) {
+			this(imp, true);
+		}
+
+		/** @param keep whether the slices are kept for {@link #image} (else only the first slice's factor is) */
+		Slices(final ImagePlus imp, final boolean keep) {
 			this.imp = imp;
+			this.keep = keep;
 		}
 
 		/** The factor the next slice must be enlarged by, or {@code NaN} before the first slice. */
@@ -124,25 +145,42 @@ public final class Prepare {
 		/** Adds the prepared page of slice {@code s} (1-based). */
 		void add(final int s, final AutoPrepare.Result r) {
 			final int w = (int) r.image().dimension(0), h = (int) r.image().dimension(1);
-			if (stack == null) {
-				stack = new ImageStack(w, h);
-				scale = r.scale();
-			}
+			if (Double.isNaN(scale)) scale = r.scale();
+			if (!keep) return;
+			if (stack == null) stack = new ImageStack(w, h);
 			stack.addSlice(imp.getStack().getSliceLabel(s), new ByteProcessor(w, h, Storage.bytes(r.image())));
 		}
 
+		/** The slices gathered, or {@code null} when they were not kept. */
 		ImagePlus image() {
+			if (!keep) return null;
 			final ImagePlus out = new ImagePlus(title(imp.getTitle()), stack);
-			final Calibration c = imp.getCalibration().copy();
-			if (scale != 1 && !Double.isNaN(scale)) {
-				c.pixelWidth /= scale;
-				c.pixelHeight /= scale;
-				c.xOrigin *= scale;
-				c.yOrigin *= scale;
-			}
-			out.setCalibration(c);
+			out.setCalibration(calibration(imp, scale));
 			return out;
 		}
+	}
+
+	/**
+	 * One prepared slice of {@code imp} as an image titled {@code <title>-prepared}, calibrated as {@code imp} with the
+	 * enlargement taken into account.
+	 */
+	public static ImagePlus page(final ImagePlus imp, final AutoPrepare.Result r) {
+		final ImagePlus out = new ImagePlus(title(imp.getTitle()), new ByteProcessor((int) r.image().dimension(0),
+			(int) r.image().dimension(1), Storage.bytes(r.image())));
+		out.setCalibration(calibration(imp, r.scale()));
+		return out;
+	}
+
+	/** {@code imp}'s calibration for its copy enlarged by {@code scale}. */
+	private static Calibration calibration(final ImagePlus imp, final double scale) {
+		final Calibration c = imp.getCalibration().copy();
+		if (scale != 1 && !Double.isNaN(scale)) {
+			c.pixelWidth /= scale;
+			c.pixelHeight /= scale;
+			c.xOrigin *= scale;
+			c.yOrigin *= scale;
+		}
+		return c;
 	}
 
 	/** {@code found=3 (SALT_PEPPER_NOISE 2, BLUR 1)}. */

@@ -1,0 +1,155 @@
+package org.ijocr.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import ij.ImagePlus;
+import ij.VirtualStack;
+import ij.io.FileInfo;
+import ij.io.FileOpener;
+import ij.io.TiffDecoder;
+import ij.process.ImageProcessor;
+
+/**
+ * The pages of a multi-page TIFF read from the file one at a time, when asked for: a book scanned to one file is read
+ * in the memory of one page, not of all of them (a 300-page A4 book at 300 dpi is 2.6 GB of grey pixels, more than
+ * Java's default heap on most machines). Used for the 8-bit and RGB TIFFs whose pages all have one size and type (a
+ * stack ImageJ would open as such); every other file is opened whole by ImageJ, as before. Unlike ImageJ's own {@code
+ * File › Import › TIFF Virtual Stack}, a page that cannot be read fails with a message instead of reading as blank.
+ */
+final class TiffPages extends VirtualStack {
+
+	/** The file types read page by page: those whose pages ImageJ reads the same way alone as in a stack. */
+	private static boolean supported(final int fileType) {
+		return switch (fileType) {
+			case FileInfo.GRAY8, FileInfo.COLOR8, FileInfo.BITMAP, FileInfo.RGB, FileInfo.BGR, FileInfo.ARGB,
+				FileInfo.ABGR, FileInfo.BARG, FileInfo.RGB_PLANAR -> true;
+			default -> false;
+		};
+	}
+
+	private final FileInfo[] pages;
+	private final String name;
+
+	private TiffPages(final FileInfo[] pages, final String name) {
+		super(pages[0].width, pages[0].height);
+		this.pages = pages;
+		this.name = name;
+	}
+
+	/**
+	 * The file as an image whose pages are read when asked for, or {@code null} when it is not a TIFF of several
+	 * pages of one size and a supported type (then open it whole).
+	 */
+	static ImagePlus open(final Path file) throws IOException {
+		final String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+		if (!n.endsWith(".tif") && !n.endsWith(".tiff")) return null;
+		final Path abs = file.toAbsolutePath();
+		final FileInfo[] info = new TiffDecoder(abs.getParent() + java.io.File.separator, abs.getFileName().toString())
+			.getTiffInfo();
+		if (info == null || info.length == 0) return null;
+		final FileInfo[] pages = pages(info);
+		if (pages == null || pages.length < 2) return null;
+		// the first page opened alone gives what ImageJ makes of the file's tags: calibration (dpi), lookup table,
+		// display range
+		final ImagePlus first = new FileOpener(pages[0]).openImage();
+		if (first == null) return null;
+		final TiffPages stack = new TiffPages(pages, abs.toString());
+		stack.setBitDepth(first.getBitDepth());
+		final ImagePlus imp = new ImagePlus(info[0].fileName, stack);
+		imp.setCalibration(first.getCalibration());
+		imp.setDisplayRange(first.getDisplayRangeMin(), first.getDisplayRangeMax());
+		imp.setFileInfo(info[0]);
+		return imp;
+	}
+
+	/**
+	 * One {@link FileInfo} per page, or {@code null} when the pages are not of one size and a supported type, or are
+	 * stored in a way ImageJ reads differently as a stack (strips in reverse order, which it flips; channels).
+	 */
+	private static FileInfo[] pages(final FileInfo[] info) {
+		final FileInfo f0 = info[0];
+		if (!supported(f0.fileType) || f0.compression == FileInfo.JPEG) return null;
+		if (f0.description != null && f0.description.matches("(?s).*channels=([2-9]|\\d\\d+).*")) return null;
+		if (info.length == 1) {
+			if (f0.nImages < 2 || f0.compression > FileInfo.COMPRESSION_NONE) return null;
+			// contiguous uncompressed images (ImageJ's own stacks): one page every width·height·bytes, as ImageJ reads
+			// them (the strips are the first page's)
+			final long bytes = (long) f0.width * f0.height * f0.getBytesPerPixel();
+			final FileInfo[] out = new FileInfo[f0.nImages];
+			for (int i = 0; i < out.length; i++) {
+				out[i] = (FileInfo) f0.clone();
+				out[i].nImages = 1;
+				out[i].longOffset = f0.getOffset() + i * (bytes + f0.getGap());
+				out[i].offset = 0;
+				out[i].stripOffsets = null;
+				out[i].stripLengths = null;
+			}
+			return out;
+		}
+		for (final FileInfo f : info) {
+			if (f.fileType != f0.fileType || f.width != f0.width || f.height != f0.height || f.compression
+				== FileInfo.JPEG) return null;
+			final int[] o = f.stripOffsets;
+			if (o != null && o.length > 1 && (o[o.length - 1] & 0xffffffffL) < (o[0] & 0xffffffffL)) return null;
+		}
+		final FileInfo[] out = new FileInfo[info.length];
+		for (int i = 0; i < info.length; i++) {
+			out[i] = (FileInfo) info[i].clone();
+			out[i].nImages = 1;
+		}
+		return out;
+	}
+
+	@Override
+	public ImageProcessor getProcessor(final int n) {
+		if (n < 1 || n > pages.length) throw new IllegalArgumentException("page " + n + " of 1–" + pages.length);
+		final FileInfo fi = pages[n - 1];
+		// a page beyond the end of a truncated file: said here (ImageJ would print its FileInfo and read nothing)
+		final ImageProcessor ip = end(fi) > new java.io.File(name).length() ? null : new FileOpener((FileInfo) fi
+			.clone()).openProcessor();
+		if (ip == null) throw new UncheckedIOException(new IOException("page " + n + " of " + pages.length + " of "
+			+ name + " cannot be read (damaged or truncated file?)"));
+		return ip;
+	}
+
+	/** Where the page's pixel data ends in the file (its last strip's end, or its offset plus its raw size). */
+	private static long end(final FileInfo fi) {
+		final int[] o = fi.stripOffsets, l = fi.stripLengths;
+		if (o != null && l != null && o.length == l.length && o.length > 0) {
+			long end = 0;
+			for (int i = 0; i < o.length; i++)
+				end = Math.max(end, (o[i] & 0xffffffffL) + (l[i] & 0xffffffffL));
+			return end;
+		}
+		return fi.getOffset() + (long) fi.width * fi.height * fi.getBytesPerPixel();
+	}
+
+	@Override
+	public Object getPixels(final int n) {
+		return getProcessor(n).getPixels();
+	}
+
+	@Override
+	public int getSize() {
+		return pages.length;
+	}
+
+	@Override
+	public String getSliceLabel(final int n) {
+		final String[] labels = pages[0].sliceLabels;
+		return labels != null && labels.length == pages.length ? labels[n - 1] : null;
+	}
+
+	@Override
+	public String getFileName(final int n) {
+		return name;
+	}
+
+	@Override
+	public String getDirectory() {
+		return null;
+	}
+}

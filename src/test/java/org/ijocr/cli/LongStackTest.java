@@ -1,0 +1,201 @@
+package org.ijocr.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.stream.ImageOutputStream;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.io.FileSaver;
+import ij.io.Opener;
+import ij.process.ByteProcessor;
+
+import org.ijocr.ij1.OcrImages;
+import org.ijocr.testutil.Pages;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A long stack (a book scanned to one TIFF) on the command line: its pages are read from the file one at a time and
+ * each prepared page is written as soon as it is made, so a job's memory does not grow with the number of pages.
+ */
+class LongStackTest {
+
+	@TempDir
+	Path tmp;
+
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	private int run(final String... args) {
+		err.reset();
+		return Main.run(args, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+			new PrintStream(err, true, StandardCharsets.UTF_8));
+	}
+
+	private String err() {
+		return err.toString(StandardCharsets.UTF_8);
+	}
+
+	/** An ImageJ TIFF stack of rendered text pages at 150 dpi (small text: the pages are enlarged when prepared). */
+	private static Path book(final Path file, final int pages, final int w, final int h) {
+		final ImageStack st = new ImageStack(w, h);
+		for (int i = 0; i < pages; i++)
+			st.addSlice("page " + (i + 1), new ByteProcessor(w, h, Pages.pixels(Pages.textPage(w, h, 150, 500 + i % 4)
+				.image())));
+		final ImagePlus imp = new ImagePlus("book", st);
+		imp.getCalibration().setUnit("inch");
+		imp.getCalibration().pixelWidth = imp.getCalibration().pixelHeight = 1.0 / 150;
+		assertTrue(new FileSaver(imp).saveAsTiffStack(file.toString()));
+		return file;
+	}
+
+	/** A multi-page TIFF written by Java's ImageIO (one directory per page), LZW-compressed, of the given type. */
+	private static Path imageIoTiff(final Path file, final int type) throws Exception {
+		final javax.imageio.ImageWriter w = ImageIO.getImageWritersByFormatName("tiff").next();
+		try (ImageOutputStream os = ImageIO.createImageOutputStream(file.toFile())) {
+			w.setOutput(os);
+			w.prepareWriteSequence(null);
+			for (int i = 0; i < 3; i++) {
+				final BufferedImage b = new BufferedImage(320, 200, type);
+				final Graphics2D g = b.createGraphics();
+				g.setColor(Color.WHITE);
+				g.fillRect(0, 0, 320, 200);
+				g.setColor(new Color(60 * i, 40, 200 - 60 * i));
+				g.setFont(new Font(Font.SERIF, Font.PLAIN, 30));
+				g.drawString("Page " + (i + 1), 20, 100);
+				g.dispose();
+				final ImageWriteParam p = w.getDefaultWriteParam();
+				p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+				p.setCompressionType("LZW");
+				w.writeToSequence(new IIOImage(b, null, null), p);
+			}
+			w.endWriteSequence();
+		}
+		return file;
+	}
+
+	@Test
+	void theBooksPagesAreReadOneAtATimeAsImageJReadsThem() throws Exception {
+		final List<Path> files = List.of(book(tmp.resolve("book.tif"), 5, 400, 300), imageIoTiff(tmp.resolve(
+			"grey.tif"), BufferedImage.TYPE_BYTE_GRAY), imageIoTiff(tmp.resolve("rgb.tiff"), BufferedImage.TYPE_INT_RGB));
+		for (final Path f : files) {
+			final ImagePlus paged = Batch.openPages(f), whole = new Opener().openImage(f.toString());
+			assertTrue(paged.getStack().isVirtual(), f + " read page by page");
+			assertFalse(whole.getStack().isVirtual());
+			assertEquals(whole.getStackSize(), paged.getStackSize(), f.toString());
+			assertEquals(whole.getBitDepth(), paged.getBitDepth(), f.toString());
+			assertEquals(OcrImages.dpi(whole, 0), OcrImages.dpi(paged, 0), f + ": dpi");
+			for (int s = 1; s <= whole.getStackSize(); s++)
+				assertArrayEquals(OcrImages.grey(whole, s), OcrImages.grey(paged, s), f + ", page " + s);
+		}
+		assertEquals(150, OcrImages.dpi(Batch.openPages(files.get(0)), 0));
+		// the detect job reads them page by page too
+		final Path out = tmp.resolve("detected");
+		assertEquals(0, run("detect", "--out", out.toString(), files.get(0).toString()), err());
+		for (int s = 1; s <= 5; s++)
+			assertEquals(24, IJ.openImage(out.resolve(String.format("book-%04d.defects.png", s)).toString())
+				.getBitDepth());
+		// the filter job, which changes the pages, opens them whole
+		assertFalse(Batch.open(files.get(0)).getStack().isVirtual());
+		// a single page is opened whole, as before
+		final Path one = tmp.resolve("one.tif");
+		assertTrue(new FileSaver(new ImagePlus("one", new ByteProcessor(50, 40))).saveAsTiff(one.toString()));
+		assertNull(TiffPages.open(one));
+		assertFalse(Batch.openPages(one).getStack().isVirtual());
+	}
+
+	@Test
+	void aTruncatedBookFailsAtItsFirstMissingPageAndLeavesNoPagesBehind() throws Exception {
+		final Path in = Files.createDirectories(tmp.resolve("in"));
+		final Path bad = book(in.resolve("cut.tif"), 6, 600, 400);
+		book(in.resolve("whole.tif"), 2, 600, 400);
+		// cut inside page 4: ImageJ's own opener reads 3 pages and says nothing
+		final long page = 600L * 400;
+		try (RandomAccessFile f = new RandomAccessFile(bad.toFile(), "rw")) {
+			f.setLength(f.length() - 2 * page - page / 2);
+		}
+		assertEquals(3, new Opener().openImage(bad.toString()).getStackSize(), "ImageJ drops the missing pages silently");
+		final Path out = tmp.resolve("out");
+		assertEquals(1, run("prepare", "--out", out.toString(), in.toString()), err());
+		final String e = err();
+		assertTrue(e.contains("cut.tif: page 4 of 6 of ") && e.contains("cannot be read (damaged or truncated file?)"),
+			e);
+		assertTrue(e.contains("whole.tif: ok"), e);
+		try (var s = Files.list(out)) {
+			assertEquals(List.of("whole.prepare.csv", "whole.prepared-0001.png", "whole.prepared-0002.png"), s.map(p -> p
+				.getFileName().toString()).sorted().toList(), "no pages of the failed book left behind");
+		}
+	}
+
+	@Test
+	void ocrPrepareAutoWritesEachPageOfABookAsItIsRead() throws Exception {
+		final Path in = book(tmp.resolve("three.tif"), 3, 620, 500);
+		final byte[] before = Files.readAllBytes(in);
+		final Path out = tmp.resolve("out");
+		assertEquals(0, run("ocr", "--prepare", "auto", "--out", out.toString(), in.toString()), err());
+		for (int s = 1; s <= 3; s++) {
+			final ImagePlus prepared = IJ.openImage(out.resolve(String.format("three.prepared-%04d.png", s)).toString());
+			assertTrue(prepared.getWidth() > 620 * 1.3, "enlarged: " + prepared.getWidth());
+			assertEquals(24, IJ.openImage(out.resolve(String.format("three-%04d.annotated.png", s)).toString())
+				.getBitDepth());
+		}
+		final List<String> words = Files.readAllLines(out.resolve("three.words.csv"));
+		for (int s = 1; s <= 3; s++) {
+			final String slice = "," + s;
+			assertTrue(words.stream().filter(l -> l.endsWith(slice)).count() > 20, "words on page " + s);
+		}
+		assertTrue(Files.readString(out.resolve("three.txt")).length() > 300);
+		assertArrayEquals(before, Files.readAllBytes(in), "input unchanged");
+	}
+
+	/**
+	 * {@code ij-ocr prepare} on a book whose prepared pages together take more than twice the heap it is given
+	 * (a separate JVM with {@code -Xmx128m}): it prepares every page.
+	 */
+	@Test
+	void aBookLargerThanTheHeapIsPreparedPageByPage() throws Exception {
+		final int pages = 48;
+		final Path in = book(tmp.resolve("book.tif"), pages, 1240, 1754);
+		final Path out = tmp.resolve("out");
+		final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		final List<String> cmd = new ArrayList<>(List.of(java, "-Xmx128m", "-Djava.awt.headless=true", "-cp", System
+			.getProperty("java.class.path"), Main.class.getName(), "prepare", "--skip", "deskew", "--out", out
+				.toString(), in.toString()));
+		final Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("log.txt")
+			.toFile()).start();
+		assertTrue(p.waitFor(5, TimeUnit.MINUTES), "finished");
+		final String log = Files.readString(tmp.resolve("log.txt"));
+		assertEquals(0, p.exitValue(), log);
+		long pixels = 0;
+		for (int s = 1; s <= pages; s++) {
+			final File f = out.resolve(String.format("book.prepared-%04d.png", s)).toFile();
+			assertTrue(f.isFile(), f + "\n" + log);
+			final ImagePlus png = IJ.openImage(f.toString());
+			pixels += (long) png.getWidth() * png.getHeight();
+		}
+		assertTrue(pixels > 2 * (128L << 20), "the prepared pages take " + (pixels >> 20) + " MB: more than twice the heap");
+	}
+}

@@ -130,11 +130,11 @@ final class OcrJob {
 							}
 						});
 						pages = r.pages();
-						writeTables(r, outDir, name, file);
+						writeTables(r, outDir, name, file, written);
 						summary.put(file, summary(r));
 					}
 				}
-				catch (final RuntimeException | Error e) { // out of memory included: no half-written results
+				catch (final Exception | Error e) { // out of memory included: no half-written results
 					doc.close();
 					for (final OcrFormat f : fmts)
 						Files.deleteIfExists(doc.file(f));
@@ -157,15 +157,22 @@ final class OcrJob {
 		});
 	}
 
-	/** With {@code --prepare auto}: the tables (words, defects, preparation log) as CSV. */
-	private static void writeTables(final AutoRead.Pages r, final Path outDir, final String name, final Path input)
-		throws IOException
+	/**
+	 * With {@code --prepare auto}: the tables (words, defects, preparation log) as CSV, each added to {@code written}
+	 * before it is written.
+	 */
+	private static void writeTables(final AutoRead.Pages r, final Path outDir, final String name, final Path input,
+		final List<Path> written) throws IOException
 	{
-		Batch.writeText(input, outDir.resolve(name + ".words.csv"), Csv.of(OcrImages.table(r.pages()),
-			OcrImages.COLUMNS, Set.of()));
-		Batch.writeText(input, outDir.resolve(name + ".defects.csv"), DefectsTable.csv(DefectsTable.of(r.defects())));
-		Batch.writeText(input, outDir.resolve(name + ".prepare.csv"), Csv.of(Prepare.table(r.log()), Prepare.COLUMNS,
-			Set.of()));
+		final Map<String, String> tables = new java.util.LinkedHashMap<>();
+		tables.put(".words.csv", Csv.of(OcrImages.table(r.pages()), OcrImages.COLUMNS, Set.of()));
+		tables.put(".defects.csv", DefectsTable.csv(DefectsTable.of(r.defects())));
+		tables.put(".prepare.csv", Csv.of(Prepare.table(r.log()), Prepare.COLUMNS, Set.of()));
+		for (final Map.Entry<String, String> t : tables.entrySet()) {
+			final Path f = outDir.resolve(name + t.getKey());
+			written.add(f);
+			Batch.writeText(input, f, t.getValue());
+		}
 	}
 
 	/** {@code 2 defect area(s) (GLARE, BLUR), 312 words, mean confidence 87, 3 line(s) read again}. */

@@ -72,11 +72,12 @@ final class PrepareJob {
 						throw new UncheckedIOException(e);
 					}
 				});
-				Batch.writeText(file, outDir.resolve(base + ".prepare.csv"), Csv.of(Prepare.table(out.log()),
-					Prepare.COLUMNS, Set.of()));
+				final Path log = outDir.resolve(base + ".prepare.csv");
+				written.add(log);
+				Batch.writeText(file, log, Csv.of(Prepare.table(out.log()), Prepare.COLUMNS, Set.of()));
 				return out.log().size() + " step(s)";
 			}
-			catch (final RuntimeException | Error e) { // out of memory included: no half-written results
+			catch (final Exception | Error e) { // out of memory included: no half-written results
 				for (final Path f : written)
 					if (!Batch.sameFile(file, f.toFile())) Files.deleteIfExists(f);
 				if (e instanceof UncheckedIOException u) throw u.getCause();

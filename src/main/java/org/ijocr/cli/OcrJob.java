@@ -111,10 +111,11 @@ final class OcrJob {
 			final List<Path> written = new ArrayList<>(); // the per-page pictures, removed with the rest on failure
 			try (OcrDocument doc = new OcrDocument(target, fmts, file.getFileName().toString(), p.tessdata())) {
 				try {
-					if (detectors == null) pages = OcrImages.recognize(imp, p, doc);
+					final int n = imp.getStackSize();
+					final Progress progress = new Progress(err, file, n);
+					if (detectors == null) pages = OcrImages.recognize(imp, p, doc, null, progress::page);
 					else {
 						// each page's pictures are written as soon as it is read: a long stack is not held in memory
-						final int n = imp.getStackSize();
 						final AutoRead.Pages r = AutoRead.read(imp, p, detectors, doc, (s, page, found) -> {
 							final Path prepared = Main.pagePath(outDir, name + ".prepared", s, n);
 							final Path annotated = outDir.resolve(n == 1 ? name + ".annotated.png" : String.format(
@@ -128,6 +129,7 @@ final class OcrJob {
 							catch (final IOException e) {
 								throw new UncheckedIOException(e);
 							}
+							progress.page(s);
 						});
 						pages = r.pages();
 						writeTables(r, outDir, name, file, written);

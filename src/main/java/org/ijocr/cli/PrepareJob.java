@@ -60,6 +60,7 @@ final class PrepareJob {
 			final ImagePlus imp = Batch.openPages(file);
 			final int n = imp.getStackSize();
 			final List<Path> written = new ArrayList<>();
+			final Progress progress = new Progress(err, file, n);
 			try {
 				// each page is written as soon as it is made: a long stack is not held in memory
 				final Prepare.Outcome out = Prepare.run(imp, detectors, params, (r, s) -> {
@@ -71,6 +72,7 @@ final class PrepareJob {
 					catch (final IOException e) {
 						throw new UncheckedIOException(e);
 					}
+					progress.page(s);
 				});
 				final Path log = outDir.resolve(base + ".prepare.csv");
 				written.add(log);

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
+import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.Overlay;
 import ij.gui.Roi;
@@ -405,6 +406,7 @@ public final class AutoRead {
 					here.add(new Defects.Found(s, a, service.detector(a.type()).mitigation(a)));
 				found.addAll(here);
 				prepared.add(s, r.prepared());
+				if (n > 1) IJ.showProgress(s, n);
 				if (each != null) each.done(s, r, here);
 			}
 		});

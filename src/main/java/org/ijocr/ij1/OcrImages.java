@@ -7,7 +7,9 @@ import java.awt.image.IndexColorModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntConsumer;
 
+import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.Overlay;
 import ij.gui.Roi;
@@ -121,9 +123,23 @@ public final class OcrImages {
 	public static List<OcrPage> recognize(final ImagePlus imp, final OcrParams params, final OcrDocument document,
 		final DefectDetectorService prepare)
 	{
+		return recognize(imp, params, document, prepare, null);
+	}
+
+	/**
+	 * As {@link #recognize(ImagePlus, OcrParams, OcrDocument, DefectDetectorService)}, telling {@code pageDone} the
+	 * number (1-based) of each slice as soon as it is read (e.g. to show a long stack's progress), when given.
+	 */
+	public static List<OcrPage> recognize(final ImagePlus imp, final OcrParams params, final OcrDocument document,
+		final DefectDetectorService prepare, final IntConsumer pageDone)
+	{
 		final Roi roi = imp.getRoi();
 		final Rectangle area = roi != null && roi.isArea() ? roi.getBounds() : null;
-		final List<OcrPage> read = prepare == null ? null : AutoRead.read(imp, params, prepare, document).pages();
+		// with prepare=Auto only the readings are wanted: the prepared slices are not kept
+		final List<OcrPage> read = prepare == null ? null : AutoRead.read(imp, params, prepare, document, (s, r,
+			found) -> {
+			if (pageDone != null) pageDone.accept(s);
+		}).pages();
 		final List<OcrPage> pages = new ArrayList<>();
 		final int n = imp.getStackSize();
 		for (int s = 1; s <= n; s++) {
@@ -131,6 +147,10 @@ public final class OcrImages {
 				.getHeight(), area, document);
 			if (roi != null && roi.isArea() && roi.getType() != Roi.RECTANGLE) page = inside(page, roi);
 			pages.add(page);
+			if (read == null) {
+				if (n > 1) IJ.showProgress(s, n);
+				if (pageDone != null) pageDone.accept(s);
+			}
 		}
 		return pages;
 	}

@@ -144,6 +144,7 @@ class LongStackTest {
 		assertTrue(e.contains("cut.tif: page 4 of 6 of ") && e.contains("cannot be read (damaged or truncated file?)"),
 			e);
 		assertTrue(e.contains("whole.tif: ok"), e);
+		assertTrue(e.contains("cut.tif: page 3 of 6 (") && !e.contains("cut.tif: page 4 of 6 ("), e);
 		try (var s = Files.list(out)) {
 			assertEquals(List.of("whole.prepare.csv", "whole.prepared-0001.png", "whole.prepared-0002.png"), s.map(p -> p
 				.getFileName().toString()).sorted().toList(), "no pages of the failed book left behind");
@@ -168,6 +169,12 @@ class LongStackTest {
 			assertTrue(words.stream().filter(l -> l.endsWith(slice)).count() > 20, "words on page " + s);
 		}
 		assertTrue(Files.readString(out.resolve("three.txt")).length() > 300);
+		for (int s = 1; s <= 3; s++)
+			assertTrue(err().contains("three.tif: page " + s + " of 3 ("), "progress of page " + s + ": " + err());
+		// read as it is, the book shows its progress too
+		assertEquals(0, run("ocr", "--out", tmp.resolve("plain").toString(), in.toString()), err());
+		assertTrue(err().contains("three.tif: page 3 of 3 (") && Files.readString(tmp.resolve("plain").resolve(
+			"three.txt")).length() > 300, err());
 		assertArrayEquals(before, Files.readAllBytes(in), "input unchanged");
 	}
 

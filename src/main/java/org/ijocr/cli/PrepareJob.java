@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -18,10 +19,11 @@ import org.ijocr.ij1.Prepare;
 import org.ijocr.ij1.SciJava;
 
 /**
- * {@code ij-ocr prepare [--skip fixes,deskew,upscale,binarize] --out DIR FILES-OR-FOLDERS…}: runs {@code OCR Auto Prepare} on
- * every input (page by page: each prepared page is written as soon as it is made) and writes {@code DIR/<name>.prepared.png} (multi-page inputs: {@code <name>.prepared-0001.png}, …) and
- * the {@code Prepare Log} as {@code DIR/<name>.prepare.csv}. The batch behaviour of every job: a bad file is reported
- * and the others go on, exit status 1 if any failed.
+ * {@code ij-ocr prepare [--skip fixes,deskew,upscale,binarize] --out DIR FILES-OR-FOLDERS…}: runs what {@code OCR Auto
+ * Prepare} runs on every input, page by page, and writes each prepared page as soon as it is made,
+ * {@code DIR/<name>.prepared.png} (multi-page inputs: {@code <name>.prepared-0001.png}, …), then the {@code Prepare Log}
+ * as {@code DIR/<name>.prepare.csv}. The batch behaviour of every job: a bad file is reported and the others go on,
+ * exit status 1 if any failed.
  */
 final class PrepareJob {
 
@@ -32,7 +34,7 @@ final class PrepareJob {
 
 	static int run(final String[] args, final PrintStream err) {
 		final List<String> rest = new ArrayList<>();
-		final java.util.Set<String> skips = new java.util.HashSet<>();
+		final Set<String> skips = new HashSet<>();
 		for (int i = 0; i < args.length; i++) {
 			final String a = args[i];
 			final String skip = a.equals("--skip") ? (i + 1 < args.length ? args[++i] : null) : a.startsWith("--skip=")

@@ -127,10 +127,6 @@ public final class Prepare {
 		private ImageStack stack;
 		private double scale = Double.NaN;
 
-		Slices(final ImagePlus imp) {
-			this(imp, true);
-		}
-
 		/** @param keep whether the slices are kept for {@link #image} (else only the first slice's factor is) */
 		Slices(final ImagePlus imp, final boolean keep) {
 			this.imp = imp;

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import ij.ImagePlus;
+import ij.ImageStack;
 import ij.io.Opener;
 
 /**
@@ -206,32 +207,29 @@ final class Batch {
 	}
 
 	/**
-	 * Opens an image with ImageJ, turning its messages (which it prints to stdout when headless) into the reason
-	 * of a failure.
+	 * Opens an image file, turning ImageJ's messages (which it prints to stdout when headless) into the reason of a
+	 * failure: as runs of consecutive pages of one size ({@link TiffPages.Run}), one run for a file of one page or of
+	 * pages of one size. With {@code paged}, an 8-bit or RGB TIFF of several pages (a scanned book) is read from the
+	 * file a page at a time ({@link TiffPages}): for jobs that only read the pages (a change to a page would not be
+	 * kept); without, the pages are read into memory. A TIFF whose pages differ in size comes as several runs (ImageJ's
+	 * own opener reads only its first page).
+	 *
+	 * @throws IOException if the file cannot be read, or its pages differ in size and are of a type not read page by
+	 *           page
 	 */
-	static ImagePlus open(final Path file) throws IOException {
-		return open(file, false);
-	}
-
-	/**
-	 * As {@link #open(Path)}, a TIFF of many pages (a scanned book) as an image whose pages are read from the file one
-	 * at a time ({@link TiffPages}): for jobs that only read the pages (a change to a page would not be kept).
-	 */
-	static ImagePlus openPages(final Path file) throws IOException {
-		return open(file, true);
-	}
-
 	// synchronized, one at a time: it swaps System.out
-	private static synchronized ImagePlus open(final Path file, final boolean paged) throws IOException {
+	static synchronized List<TiffPages.Run> open(final Path file, final boolean paged) throws IOException {
 		if (!Files.isReadable(file)) throw new IOException("cannot read the file (permission denied?)");
 		if (Files.size(file) == 0) throw new IOException("the file is empty");
 		final PrintStream stdout = System.out;
 		final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-		ImagePlus imp;
+		ImagePlus imp = null;
+		List<TiffPages.Run> runs = null;
 		try (PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
 			System.setOut(capture);
-			imp = paged ? pages(file) : null;
-			if (imp == null) imp = new Opener().openImage(file.toAbsolutePath().toString());
+			runs = runs(file);
+			if (runs != null && (paged || runs.size() > 1)) return paged ? runs : inMemory(runs);
+			imp = new Opener().openImage(file.toAbsolutePath().toString());
 		}
 		catch (final RuntimeException e) {
 			imp = null;
@@ -245,20 +243,47 @@ final class Batch {
 			throw new IOException("not an image ImageJ can open (unsupported or damaged file)" + (said.isEmpty() ? ""
 				: ": " + said));
 		}
-		return imp;
+		return List.of(new TiffPages.Run(imp, 1));
 	}
 
 	/**
-	 * A TIFF of many pages (a scanned book) as an image whose pages are read one at a time ({@link TiffPages}), or
-	 * {@code null} to open the file whole.
+	 * The pages of a TIFF as runs read page by page ({@link TiffPages#runs}), or {@code null} to let ImageJ open the
+	 * file.
+	 *
+	 * @throws IOException if its pages differ in size and are of a type not read page by page
 	 */
-	private static ImagePlus pages(final Path file) {
+	private static List<TiffPages.Run> runs(final Path file) throws IOException {
 		try {
-			return TiffPages.open(file);
+			return TiffPages.runs(file);
+		}
+		catch (final TiffPages.MixedPages e) {
+			throw e;
 		}
 		catch (final IOException | RuntimeException e) {
-			return null; // not a TIFF ImageJ reads page by page: its opener says why, or opens it another way
+			return null; // not a TIFF read page by page: ImageJ's opener says why, or opens it another way
 		}
+	}
+
+	/** The runs with their pages read into memory (for a job that changes them). */
+	private static List<TiffPages.Run> inMemory(final List<TiffPages.Run> runs) {
+		final List<TiffPages.Run> out = new ArrayList<>();
+		for (final TiffPages.Run r : runs) {
+			final ImagePlus paged = r.image();
+			final ImageStack st = new ImageStack(paged.getWidth(), paged.getHeight());
+			for (int s = 1; s <= paged.getStackSize(); s++)
+				st.addSlice(paged.getStack().getSliceLabel(s), paged.getStack().getProcessor(s));
+			final ImagePlus imp = new ImagePlus(paged.getTitle(), st);
+			imp.setCalibration(paged.getCalibration());
+			imp.setDisplayRange(paged.getDisplayRangeMin(), paged.getDisplayRangeMax());
+			out.add(new TiffPages.Run(imp, r.first()));
+		}
+		return out;
+	}
+
+	/** The number of pages of the runs. */
+	static int pages(final List<TiffPages.Run> runs) {
+		final TiffPages.Run last = runs.get(runs.size() - 1);
+		return last.first() + last.image().getStackSize() - 1;
 	}
 
 	static boolean isImageName(final Path p) {

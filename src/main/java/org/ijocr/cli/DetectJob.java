@@ -1,20 +1,23 @@
 package org.ijocr.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import ij.ImagePlus;
-import ij.io.FileSaver;
-import ij.measure.ResultsTable;
 
 import org.ijocr.command.DetectDefectsCommand;
+import org.ijocr.defect.DefectDetector;
+import org.ijocr.defect.DefectDetectorService;
 import org.ijocr.ij1.CommandBridge;
 import org.ijocr.ij1.CommandFailure;
+import org.ijocr.ij1.Defects;
 import org.ijocr.ij1.DefectsOverlay;
 import org.ijocr.ij1.DefectsTable;
+import org.ijocr.ij1.SciJava;
 
 /**
  * {@code ij-ocr detect [--type T] --out DIR FILES-OR-FOLDERS…}: runs {@code OCR Detect Defects} on every input and
@@ -49,21 +52,43 @@ final class DetectJob {
 		catch (final CommandFailure e) {
 			throw new Main.UsageException("--type: " + e.getMessage());
 		}
+		final DefectDetectorService service = SciJava.context().getService(DefectDetectorService.class);
+		final List<DefectDetector> chosen = service.select(type);
 		return Batch.eachInput(o.positional, o.out, o.verbose, 1, err, ".defects.csv", "checked, results in ", (file,
 			base, outDir) -> {
-			final ImagePlus imp = Batch.openPages(file);
-			final ResultsTable rt = CommandBridge.execute(DetectDefectsCommand.class, imp, options).tables().get(0)
-				.table();
-			Batch.writeText(file, outDir.resolve(base + ".defects.csv"), DefectsTable.csv(rt));
-			final int n = imp.getStackSize();
-			for (int s = 1; s <= n; s++) {
-				final String name = n == 1 ? base + ".defects.png" : String.format("%s-%04d.defects.png", base, s);
-				final Path png = outDir.resolve(name);
-				if (Batch.sameFile(file, png.toFile())) throw new IOException("refusing to overwrite the input with " + png);
-				if (!new FileSaver(DefectsOverlay.flatten(imp, s)).saveAsPng(png.toString())) throw new IOException(
-					"cannot write " + png);
+			if (chosen.isEmpty()) throw new IllegalStateException("no defect detectors are registered (no DefectDetector "
+				+ "plugin found)");
+			final List<TiffPages.Run> runs = Batch.open(file, true);
+			final int n = Batch.pages(runs);
+			final List<Defects.Found> all = new ArrayList<>();
+			final List<Path> written = new ArrayList<>();
+			try {
+				// as OCR Detect Defects does; a file whose pages differ in size run by run of pages of one size
+				for (final TiffPages.Run run : runs) {
+					final ImagePlus imp = run.image();
+					final int before = run.first() - 1;
+					final List<Defects.Found> found = Defects.find(imp, service, chosen);
+					DefectsOverlay.show(imp, found);
+					for (final Defects.Found f : found)
+						all.add(new Defects.Found(before + f.slice(), f.area(), f.mitigation()));
+					for (int s = 1; s <= imp.getStackSize(); s++) {
+						final Path png = outDir.resolve(n == 1 ? base + ".defects.png" : String.format(Locale.ROOT,
+							"%s-%04d.defects.png", base, before + s));
+						written.add(png);
+						Main.savePage(DefectsOverlay.flatten(imp, s), png, file);
+					}
+				}
+				final Path csv = outDir.resolve(base + ".defects.csv");
+				written.add(csv);
+				Batch.writeText(file, csv, DefectsTable.csv(DefectsTable.of(all)));
 			}
-			return rt.size() == 0 ? "no defects" : rt.size() + " defect area(s)";
+			catch (final Exception | Error e) { // out of memory included: no half-written results
+				for (final Path f : written)
+					if (!Batch.sameFile(file, f.toFile())) Files.deleteIfExists(f);
+				if (e instanceof java.io.UncheckedIOException u) throw u.getCause();
+				throw e;
+			}
+			return all.isEmpty() ? "no defects" : all.size() + " defect area(s)";
 		}, null);
 	}
 }

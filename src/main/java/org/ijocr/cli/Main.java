@@ -108,12 +108,17 @@ public final class Main {
 		final List<String> inputs = o.positional.subList(1, o.positional.size());
 		if (inputs.isEmpty()) throw new UsageException("filter needs at least one input file or folder");
 		return Batch.eachInput(inputs, o.out, o.verbose, 1, err, ".png", "written to ", (file, base, outDir) -> {
-			final ImagePlus imp = Batch.open(file);
+			final List<TiffPages.Run> runs = Batch.open(file, false);
+			final int n = Batch.pages(runs);
 			final List<String> notes = new ArrayList<>();
-			for (final Step step : pipeline)
-				for (final CommandBridge.Value v : step.apply(imp))
-					notes.add(step.command() + ": " + v.label() + " = " + v.text());
-			save(imp, outDir, base, file);
+			// a file whose pages differ in size goes through the pipeline run by run of pages of one size
+			for (final TiffPages.Run run : runs) {
+				final ImagePlus imp = run.image();
+				for (final Step step : pipeline)
+					for (final CommandBridge.Value v : step.apply(imp))
+						notes.add(step.command() + ": " + v.label() + " = " + v.text());
+				save(imp, outDir, base, file, run.first(), n);
+			}
 			return String.join("; ", notes);
 		}, null);
 	}
@@ -132,18 +137,17 @@ public final class Main {
 	}
 
 	/**
-	 * Writes every slice of {@code imp} as a PNG: {@code outDir/<base>.png}, or {@code <base>-0001.png}, … for a
-	 * stack.
+	 * Writes every slice of {@code imp} as a PNG: {@code outDir/<base>.png} for a file of one page, else
+	 * {@code <base>-0001.png}, … numbered in the file, from page {@code first} of {@code pages}.
 	 */
-	static void save(final ImagePlus imp, final Path outDir, final String base, final Path input)
-		throws IOException
+	static void save(final ImagePlus imp, final Path outDir, final String base, final Path input, final int first,
+		final int pages) throws IOException
 	{
-		final int n = imp.getStackSize();
 		final ImageStack stack = imp.getStack();
-		for (int i = 1; i <= n; i++) {
+		for (int i = 1; i <= imp.getStackSize(); i++) {
 			final ImagePlus page = new ImagePlus(imp.getTitle(), stack.getProcessor(i));
 			page.setCalibration(imp.getCalibration());
-			savePage(page, pagePath(outDir, base, i, n), input);
+			savePage(page, pagePath(outDir, base, first + i - 1, pages), input);
 		}
 	}
 

@@ -100,26 +100,35 @@ final class OcrJob {
 		}
 		final int perFileDpi = dpi;
 		return Batch.eachInput(inputs, out, verbose, threads, err, "", "read, results in ", (file, name, outDir) -> {
-			final ImagePlus imp = Batch.openPages(file);
-			final OcrParams p = base.withDpi(OcrImages.dpi(imp, perFileDpi));
+			final List<TiffPages.Run> runs = Batch.open(file, true);
+			final OcrParams p = base.withDpi(OcrImages.dpi(runs.get(0).image(), perFileDpi));
 			final Path target = outDir.resolve(name);
 			for (final OcrFormat f : fmts) {
 				final Path o = target.resolveSibling(name + "." + f.extension());
 				if (Batch.sameFile(file, o.toFile())) throw new IOException("refusing to overwrite the input with " + o);
 			}
-			final List<OcrPage> pages;
+			final List<OcrPage> pages = new ArrayList<>();
+			final List<Prepare.Row> log = new ArrayList<>();
+			final List<Defects.Found> defects = new ArrayList<>();
 			final List<Path> written = new ArrayList<>(); // the per-page pictures, removed with the rest on failure
 			try (OcrDocument doc = new OcrDocument(target, fmts, file.getFileName().toString(), p.tessdata())) {
 				try {
-					final int n = imp.getStackSize();
+					final int n = Batch.pages(runs);
 					final Progress progress = new Progress(err, file, n);
-					if (detectors == null) pages = OcrImages.recognize(imp, p, doc, null, progress::page);
-					else {
+					// a file whose pages differ in size is read run by run of pages of one size, numbered in the file
+					for (final TiffPages.Run run : runs) {
+						final ImagePlus imp = run.image();
+						final int before = run.first() - 1;
+						final OcrParams q = base.withDpi(OcrImages.dpi(imp, perFileDpi));
+						if (detectors == null) {
+							pages.addAll(OcrImages.recognize(imp, q, doc, null, s -> progress.page(before + s)));
+							continue;
+						}
 						// each page's pictures are written as soon as it is read: a long stack is not held in memory
-						final AutoRead.Pages r = AutoRead.read(imp, p, detectors, doc, (s, page, found) -> {
-							final Path prepared = Main.pagePath(outDir, name + ".prepared", s, n);
+						final AutoRead.Pages r = AutoRead.read(imp, q, detectors, doc, (s, page, found) -> {
+							final Path prepared = Main.pagePath(outDir, name + ".prepared", before + s, n);
 							final Path annotated = outDir.resolve(n == 1 ? name + ".annotated.png" : String.format(
-								Locale.ROOT, "%s-%04d.annotated.png", name, s));
+								Locale.ROOT, "%s-%04d.annotated.png", name, before + s));
 							written.add(prepared);
 							written.add(annotated);
 							try {
@@ -129,11 +138,17 @@ final class OcrJob {
 							catch (final IOException e) {
 								throw new UncheckedIOException(e);
 							}
-							progress.page(s);
+							progress.page(before + s);
 						});
-						pages = r.pages();
-						writeTables(r, outDir, name, file, written);
-						summary.put(file, summary(r));
+						pages.addAll(r.pages());
+						for (final Prepare.Row row : r.log())
+							log.add(new Prepare.Row(before + row.slice(), row.step()));
+						for (final Defects.Found f : r.defects())
+							defects.add(new Defects.Found(before + f.slice(), f.area(), f.mitigation()));
+					}
+					if (detectors != null) {
+						writeTables(pages, log, defects, outDir, name, file, written);
+						summary.put(file, summary(pages, defects));
 					}
 				}
 				catch (final Exception | Error e) { // out of memory included: no half-written results
@@ -163,13 +178,14 @@ final class OcrJob {
 	 * With {@code --prepare auto}: the tables (words, defects, preparation log) as CSV, each added to {@code written}
 	 * before it is written.
 	 */
-	private static void writeTables(final AutoRead.Pages r, final Path outDir, final String name, final Path input,
+	private static void writeTables(final List<OcrPage> pages, final List<Prepare.Row> log,
+		final List<Defects.Found> defects, final Path outDir, final String name, final Path input,
 		final List<Path> written) throws IOException
 	{
 		final Map<String, String> tables = new java.util.LinkedHashMap<>();
-		tables.put(".words.csv", Csv.of(OcrImages.table(r.pages()), OcrImages.COLUMNS, Set.of()));
-		tables.put(".defects.csv", DefectsTable.csv(DefectsTable.of(r.defects())));
-		tables.put(".prepare.csv", Csv.of(Prepare.table(r.log()), Prepare.COLUMNS, Set.of()));
+		tables.put(".words.csv", Csv.of(OcrImages.table(pages), OcrImages.COLUMNS, Set.of()));
+		tables.put(".defects.csv", DefectsTable.csv(DefectsTable.of(defects)));
+		tables.put(".prepare.csv", Csv.of(Prepare.table(log), Prepare.COLUMNS, Set.of()));
 		for (final Map.Entry<String, String> t : tables.entrySet()) {
 			final Path f = outDir.resolve(name + t.getKey());
 			written.add(f);
@@ -178,18 +194,18 @@ final class OcrJob {
 	}
 
 	/** {@code 2 defect area(s) (GLARE, BLUR), 312 words, mean confidence 87, 3 line(s) read again}. */
-	private static String summary(final AutoRead.Pages r) {
+	private static String summary(final List<OcrPage> pages, final List<Defects.Found> defects) {
 		final java.util.Set<String> types = new java.util.TreeSet<>();
-		for (final Defects.Found f : r.defects())
+		for (final Defects.Found f : defects)
 			types.add(f.area().type().name());
 		int words = 0;
 		double conf = 0;
-		for (final OcrPage pg : r.pages())
+		for (final OcrPage pg : pages)
 			for (final org.ijocr.ocr.OcrItem it : pg.items()) {
 				words++;
 				conf += it.confidence();
 			}
-		return r.defects().size() + " defect area(s)" + (types.isEmpty() ? "" : " (" + String.join(", ", types) + ")")
+		return defects.size() + " defect area(s)" + (types.isEmpty() ? "" : " (" + String.join(", ", types) + ")")
 			+ ", " + words + " item(s), mean confidence " + (words == 0 ? 0 : Math.round(conf / words));
 	}
 

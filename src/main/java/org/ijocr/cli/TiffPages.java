@@ -3,6 +3,9 @@ package org.ijocr.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 import ij.ImagePlus;
@@ -15,9 +18,11 @@ import ij.process.ImageProcessor;
 /**
  * The pages of a multi-page TIFF read from the file one at a time, when asked for: a book scanned to one file is read
  * in the memory of one page, not of all of them (a 300-page A4 book at 300 dpi is 2.6 GB of grey pixels, more than
- * Java's default heap on most machines). Used for the 8-bit and RGB TIFFs whose pages all have one size and type (a
- * stack ImageJ would open as such); every other file is opened whole by ImageJ, as before. Unlike ImageJ's own {@code
- * File › Import › TIFF Virtual Stack}, a page that cannot be read fails with a message instead of reading as blank.
+ * Java's default heap on most machines). Used for 8-bit and RGB TIFFs; pages of different sizes (a bundle of forms,
+ * receipts and letters scanned to one file) come as runs of consecutive pages of one size, where ImageJ's opener
+ * reads only the first page and says nothing. Every other file is opened whole by ImageJ, as before. Unlike ImageJ's
+ * own {@code File › Import › TIFF Virtual Stack}, a page that cannot be read fails with a message instead of reading
+ * as blank.
  */
 final class TiffPages extends VirtualStack {
 
@@ -39,11 +44,31 @@ final class TiffPages extends VirtualStack {
 		this.name = name;
 	}
 
+	/** A TIFF whose pages differ in size or type and cannot be read page by page. */
+	static final class MixedPages extends IOException {
+
+		private static final long serialVersionUID = 1L;
+
+		MixedPages(final String message) {
+			super(message);
+		}
+	}
+
 	/**
-	 * The file as an image whose pages are read when asked for, or {@code null} when it is not a TIFF of several
-	 * pages of one size and a supported type (then open it whole).
+	 * A run of consecutive pages of one size and type: an image whose pages are read when asked for, and the number
+	 * (1-based) of its first page in the file.
 	 */
-	static ImagePlus open(final Path file) throws IOException {
+	record Run(ImagePlus image, int first) {}
+
+	/**
+	 * The pages of a TIFF, as runs of consecutive pages of one size and type (a bundle of forms, receipts and letters
+	 * scanned to one file), or {@code null} when it is not a TIFF of several pages of a supported type (then ImageJ opens
+	 * it).
+	 *
+	 * @throws IOException if its pages differ in size or type and are not of a type read here: ImageJ would read only
+	 *           the first page and say nothing
+	 */
+	static List<Run> runs(final Path file) throws IOException {
 		final String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
 		if (!n.endsWith(".tif") && !n.endsWith(".tiff")) return null;
 		final Path abs = file.toAbsolutePath();
@@ -51,29 +76,56 @@ final class TiffPages extends VirtualStack {
 			.getTiffInfo();
 		if (info == null || info.length == 0) return null;
 		final FileInfo[] pages = pages(info);
-		if (pages == null || pages.length < 2) return null;
+		if (pages == null) {
+			if (info.length > 1 && !oneSizeAndType(info)) throw new MixedPages("its " + info.length + " pages differ in"
+				+ " size or type and are not 8-bit grey or RGB: ImageJ would read only the first (split the file, or make"
+				+ " its pages 8-bit)");
+			return null;
+		}
+		if (pages.length < 2) return null;
+		final List<Run> runs = new ArrayList<>();
+		for (int i = 0, j; i < pages.length; i = j) {
+			for (j = i + 1; j < pages.length && sameSizeAndType(pages[i], pages[j]);)
+				j++;
+			runs.add(new Run(image(Arrays.copyOfRange(pages, i, j), abs.toString()), i + 1));
+		}
+		return runs;
+	}
+
+	/** Pages read when asked for, as an image calibrated as ImageJ opens the first of them. */
+	private static ImagePlus image(final FileInfo[] pages, final String path) throws IOException {
 		// the first page opened alone gives what ImageJ makes of the file's tags: calibration (dpi), lookup table,
 		// display range
-		final ImagePlus first = new FileOpener(pages[0]).openImage();
-		if (first == null) return null;
-		final TiffPages stack = new TiffPages(pages, abs.toString());
+		final TiffPages stack = new TiffPages(pages, path);
+		final ImagePlus first = new FileOpener((FileInfo) pages[0].clone()).openImage();
+		if (first == null) throw new IOException("a page of " + path + " cannot be read (damaged or truncated file?)");
 		stack.setBitDepth(first.getBitDepth());
-		final ImagePlus imp = new ImagePlus(info[0].fileName, stack);
+		final ImagePlus imp = new ImagePlus(pages[0].fileName, stack);
 		imp.setCalibration(first.getCalibration());
 		imp.setDisplayRange(first.getDisplayRangeMin(), first.getDisplayRangeMax());
-		imp.setFileInfo(info[0]);
+		imp.setFileInfo(pages[0]);
 		return imp;
 	}
 
+	private static boolean sameSizeAndType(final FileInfo a, final FileInfo b) {
+		return a.fileType == b.fileType && a.width == b.width && a.height == b.height;
+	}
+
+	private static boolean oneSizeAndType(final FileInfo[] info) {
+		for (final FileInfo f : info)
+			if (!sameSizeAndType(info[0], f)) return false;
+		return true;
+	}
+
 	/**
-	 * One {@link FileInfo} per page, or {@code null} when the pages are not of one size and a supported type, or are
-	 * stored in a way ImageJ reads differently as a stack (strips in reverse order, which it flips; channels).
+	 * One {@link FileInfo} per page, or {@code null} when a page is not of a supported type, or the pages are stored
+	 * in a way ImageJ reads differently as a stack (strips in reverse order, which it flips; channels).
 	 */
 	private static FileInfo[] pages(final FileInfo[] info) {
 		final FileInfo f0 = info[0];
-		if (!supported(f0.fileType) || f0.compression == FileInfo.JPEG) return null;
 		if (f0.description != null && f0.description.matches("(?s).*channels=([2-9]|\\d\\d+).*")) return null;
 		if (info.length == 1) {
+			if (!supported(f0.fileType) || f0.compression == FileInfo.JPEG) return null;
 			if (f0.nImages < 2 || f0.compression > FileInfo.COMPRESSION_NONE) return null;
 			// contiguous uncompressed images (ImageJ's own stacks): one page every width·height·bytes, as ImageJ reads
 			// them (the strips are the first page's)
@@ -90,8 +142,7 @@ final class TiffPages extends VirtualStack {
 			return out;
 		}
 		for (final FileInfo f : info) {
-			if (f.fileType != f0.fileType || f.width != f0.width || f.height != f0.height || f.compression
-				== FileInfo.JPEG) return null;
+			if (!supported(f.fileType) || f.compression == FileInfo.JPEG) return null;
 			final int[] o = f.stripOffsets;
 			if (o != null && o.length > 1 && (o[o.length - 1] & 0xffffffffL) < (o[0] & 0xffffffffL)) return null;
 		}

@@ -72,21 +72,13 @@ class LongStackTest {
 		return file;
 	}
 
-	/** A multi-page TIFF written by Java's ImageIO (one directory per page), LZW-compressed, of the given type. */
-	private static Path imageIoTiff(final Path file, final int type) throws Exception {
+	/** A multi-page TIFF written by Java's ImageIO (one directory per page), LZW-compressed. */
+	private static Path imageIoTiff(final Path file, final List<BufferedImage> pages) throws Exception {
 		final javax.imageio.ImageWriter w = ImageIO.getImageWritersByFormatName("tiff").next();
 		try (ImageOutputStream os = ImageIO.createImageOutputStream(file.toFile())) {
 			w.setOutput(os);
 			w.prepareWriteSequence(null);
-			for (int i = 0; i < 3; i++) {
-				final BufferedImage b = new BufferedImage(320, 200, type);
-				final Graphics2D g = b.createGraphics();
-				g.setColor(Color.WHITE);
-				g.fillRect(0, 0, 320, 200);
-				g.setColor(new Color(60 * i, 40, 200 - 60 * i));
-				g.setFont(new Font(Font.SERIF, Font.PLAIN, 30));
-				g.drawString("Page " + (i + 1), 20, 100);
-				g.dispose();
+			for (final BufferedImage b : pages) {
 				final ImageWriteParam p = w.getDefaultWriteParam();
 				p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
 				p.setCompressionType("LZW");
@@ -97,12 +89,36 @@ class LongStackTest {
 		return file;
 	}
 
+	/** A page of w×h of the given type, white, with lines of text drawn in the colour given. */
+	private static BufferedImage page(final int w, final int h, final int type, final Color ink, final String... lines) {
+		final BufferedImage b = new BufferedImage(w, h, type);
+		final Graphics2D g = b.createGraphics();
+		g.setColor(Color.WHITE);
+		g.fillRect(0, 0, w, h);
+		g.setColor(ink);
+		g.setFont(new Font(Font.SERIF, Font.PLAIN, lines.length > 1 ? 40 : 30));
+		for (int i = 0; i < lines.length; i++)
+			g.drawString(lines[i], 20, 100 + 20 * (lines.length - 1) + 80 * i);
+		g.dispose();
+		return b;
+	}
+
+	/** Three pages of 320×200 of the given type, in three colours. */
+	private static Path imageIoTiff(final Path file, final int type) throws Exception {
+		final List<BufferedImage> pages = new ArrayList<>();
+		for (int i = 0; i < 3; i++)
+			pages.add(page(320, 200, type, new Color(60 * i, 40, 200 - 60 * i), "Page " + (i + 1)));
+		return imageIoTiff(file, pages);
+	}
+
 	@Test
 	void theBooksPagesAreReadOneAtATimeAsImageJReadsThem() throws Exception {
 		final List<Path> files = List.of(book(tmp.resolve("book.tif"), 5, 400, 300), imageIoTiff(tmp.resolve(
 			"grey.tif"), BufferedImage.TYPE_BYTE_GRAY), imageIoTiff(tmp.resolve("rgb.tiff"), BufferedImage.TYPE_INT_RGB));
 		for (final Path f : files) {
-			final ImagePlus paged = Batch.openPages(f), whole = new Opener().openImage(f.toString());
+			final List<TiffPages.Run> runs = Batch.open(f, true);
+			assertEquals(1, runs.size(), f + ": pages of one size");
+			final ImagePlus paged = runs.get(0).image(), whole = new Opener().openImage(f.toString());
 			assertTrue(paged.getStack().isVirtual(), f + " read page by page");
 			assertFalse(whole.getStack().isVirtual());
 			assertEquals(whole.getStackSize(), paged.getStackSize(), f.toString());
@@ -111,7 +127,7 @@ class LongStackTest {
 			for (int s = 1; s <= whole.getStackSize(); s++)
 				assertArrayEquals(OcrImages.grey(whole, s), OcrImages.grey(paged, s), f + ", page " + s);
 		}
-		assertEquals(150, OcrImages.dpi(Batch.openPages(files.get(0)), 0));
+		assertEquals(150, OcrImages.dpi(Batch.open(files.get(0), true).get(0).image(), 0));
 		// the detect job reads them page by page too
 		final Path out = tmp.resolve("detected");
 		assertEquals(0, run("detect", "--out", out.toString(), files.get(0).toString()), err());
@@ -119,12 +135,60 @@ class LongStackTest {
 			assertEquals(24, IJ.openImage(out.resolve(String.format("book-%04d.defects.png", s)).toString())
 				.getBitDepth());
 		// the filter job, which changes the pages, opens them whole
-		assertFalse(Batch.open(files.get(0)).getStack().isVirtual());
+		assertFalse(Batch.open(files.get(0), false).get(0).image().getStack().isVirtual());
 		// a single page is opened whole, as before
 		final Path one = tmp.resolve("one.tif");
 		assertTrue(new FileSaver(new ImagePlus("one", new ByteProcessor(50, 40))).saveAsTiff(one.toString()));
-		assertNull(TiffPages.open(one));
-		assertFalse(Batch.openPages(one).getStack().isVirtual());
+		assertNull(TiffPages.runs(one));
+		assertFalse(Batch.open(one, true).get(0).image().getStack().isVirtual());
+	}
+
+	/** A TIFF of three pages of different sizes, each with its number written on it, of the given type. */
+	private static Path bundle(final Path file, final int type) throws Exception {
+		final List<BufferedImage> pages = new ArrayList<>();
+		for (int i = 0; i < 3; i++)
+			pages.add(page(900 + 150 * i, 300 + 50 * i, type, Color.BLACK, "This is page number " + new String[] { "one",
+				"two", "three" }[i] + " of the bundle", "forms and letters of mixed sizes"));
+		return imageIoTiff(file, pages);
+	}
+
+	@Test
+	void aBundleOfPagesOfDifferentSizesIsReadWholePageByPage() throws Exception {
+		final Path in = Files.createDirectories(tmp.resolve("in"));
+		final Path mixed = bundle(in.resolve("mixed.tif"), BufferedImage.TYPE_BYTE_GRAY);
+		assertEquals(1, new Opener().openImage(mixed.toString()).getStackSize(), "ImageJ reads the first page alone");
+		final List<TiffPages.Run> runs = Batch.open(mixed, true);
+		assertEquals(List.of(1, 2, 3), runs.stream().map(TiffPages.Run::first).toList());
+		assertEquals(List.of(900, 1050, 1200), runs.stream().map(r -> r.image().getWidth()).toList());
+		final Path out = tmp.resolve("out");
+		assertEquals(0, run("ocr", "--out", out.toString(), mixed.toString()), err());
+		final String text = Files.readString(out.resolve("mixed.txt"));
+		for (final String n : new String[] { "one", "two", "three" })
+			assertTrue(text.contains("page number " + n), text);
+		assertEquals(0, run("ocr", "--prepare", "auto", "--out", tmp.resolve("auto").toString(), mixed.toString()),
+			err());
+		final List<String> words = Files.readAllLines(tmp.resolve("auto").resolve("mixed.words.csv"));
+		for (final String n : new String[] { "one,", "two,", "three," })
+			assertTrue(words.stream().anyMatch(l -> l.startsWith(n)), n + " " + words);
+		assertTrue(words.stream().anyMatch(l -> l.startsWith("three,") && l.endsWith(",3")), "numbered in the file");
+		for (int s = 1; s <= 3; s++) {
+			final ImagePlus pic = IJ.openImage(tmp.resolve("auto").resolve(String.format("mixed-%04d.annotated.png", s))
+				.toString());
+			assertEquals(900 + 150 * (s - 1), pic.getWidth(), "each page its own size");
+		}
+		assertEquals(0, run("prepare", "--skip", "upscale", "--out", tmp.resolve("prep").toString(), mixed
+			.toString()), err());
+		assertEquals(1200, IJ.openImage(tmp.resolve("prep").resolve("mixed.prepared-0003.png").toString()).getWidth());
+		assertTrue(Files.readString(tmp.resolve("prep").resolve("mixed.prepare.csv")).contains("\n3,Detect defects,0,0,"
+			+ "1200,400,"));
+		assertEquals(0, run("filter", "Invert", "--out", tmp.resolve("f").toString(), mixed.toString()), err());
+		assertEquals(1050, IJ.openImage(tmp.resolve("f").resolve("mixed-0002.png").toString()).getWidth());
+		assertEquals(0, run("detect", "--out", tmp.resolve("d").toString(), mixed.toString()), err());
+		assertEquals(1200, IJ.openImage(tmp.resolve("d").resolve("mixed-0003.defects.png").toString()).getWidth());
+		// 16-bit pages of different sizes are not read page by page: a clear failure, not the first page alone
+		final Path deep = bundle(in.resolve("deep.tif"), BufferedImage.TYPE_USHORT_GRAY);
+		assertEquals(1, run("ocr", "--out", tmp.resolve("deep").toString(), deep.toString()));
+		assertTrue(err().contains("deep.tif: its 3 pages differ in size or type"), err());
 	}
 
 	@Test

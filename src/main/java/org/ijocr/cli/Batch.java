@@ -269,7 +269,8 @@ final class Batch {
 		final List<TiffPages.Run> out = new ArrayList<>();
 		for (final TiffPages.Run r : runs) {
 			final ImagePlus paged = r.image();
-			final ImageStack st = new ImageStack(paged.getWidth(), paged.getHeight());
+			final ImageStack st = new ImageStack(paged.getWidth(), paged.getHeight(), paged.getProcessor()
+				.getColorModel()); // the file's lookup table (e.g. white is zero)
 			for (int s = 1; s <= paged.getStackSize(); s++)
 				st.addSlice(paged.getStack().getSliceLabel(s), paged.getStack().getProcessor(s));
 			final ImagePlus imp = new ImagePlus(paged.getTitle(), st);

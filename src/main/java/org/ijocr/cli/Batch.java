@@ -228,7 +228,7 @@ final class Batch {
 		try (PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
 			System.setOut(capture);
 			runs = runs(file);
-			if (runs != null && (paged || runs.size() > 1)) return paged ? runs : inMemory(runs);
+			if (runs != null) return paged ? runs : inMemory(runs);
 			imp = new Opener().openImage(file.toAbsolutePath().toString());
 		}
 		catch (final RuntimeException e) {

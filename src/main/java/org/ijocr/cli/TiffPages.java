@@ -1,6 +1,7 @@
 package org.ijocr.cli;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,8 +63,8 @@ final class TiffPages extends VirtualStack {
 
 	/**
 	 * The pages of a TIFF, as runs of consecutive pages of one size and type (a bundle of forms, receipts and letters
-	 * scanned to one file), or {@code null} when it is not a TIFF of several pages of a supported type (then ImageJ opens
-	 * it).
+	 * scanned to one file), without the thumbnails and masks stored beside them, or {@code null} when it is not a TIFF
+	 * of several pages (or of one page and a thumbnail) of a supported type (then ImageJ opens it).
 	 *
 	 * @throws IOException if its pages differ in size or type and are not of a type read here: ImageJ would read only
 	 *           the first page and say nothing
@@ -75,14 +76,20 @@ final class TiffPages extends VirtualStack {
 		final FileInfo[] info = new TiffDecoder(abs.getParent() + java.io.File.separator, abs.getFileName().toString())
 			.getTiffInfo();
 		if (info == null || info.length == 0) return null;
-		final FileInfo[] pages = pages(info);
+		// thumbnails and masks stored beside the pages (scanners and cameras write them) are not pages
+		final boolean[] extra = info.length > 1 ? notPages(abs, info.length) : null;
+		int kept = 0;
+		for (int i = 0; i < info.length; i++)
+			if (extra == null || !extra[i]) info[kept++] = info[i];
+		final FileInfo[] all = Arrays.copyOf(info, kept);
+		final FileInfo[] pages = kept == 0 ? null : pages(all);
 		if (pages == null) {
-			if (info.length > 1 && !oneSizeAndType(info)) throw new MixedPages("its " + info.length + " pages differ in"
+			if (all.length > 1 && !oneSizeAndType(all)) throw new MixedPages("its " + all.length + " pages differ in"
 				+ " size or type and are not 8-bit grey or RGB: ImageJ would read only the first (split the file, or make"
 				+ " its pages 8-bit)");
 			return null;
 		}
-		if (pages.length < 2) return null;
+		if (pages.length < 2 && kept == info.length) return null; // one page and nothing beside it: ImageJ opens it
 		final List<Run> runs = new ArrayList<>();
 		for (int i = 0, j; i < pages.length; i = j) {
 			for (j = i + 1; j < pages.length && sameSizeAndType(pages[i], pages[j]);)
@@ -90,6 +97,50 @@ final class TiffPages extends VirtualStack {
 			runs.add(new Run(image(Arrays.copyOfRange(pages, i, j), abs.toString()), i + 1));
 		}
 		return runs;
+	}
+
+	/**
+	 * Per image file directory of a TIFF, whether it holds no page: a reduced-resolution copy (a thumbnail) or a
+	 * transparency mask (bits 0 and 2 of the NewSubfileType tag, 254, of TIFF 6.0); {@code null} when the chain of
+	 * directories cannot be followed or does not have {@code n} of them (as ImageJ read it).
+	 */
+	static boolean[] notPages(final Path file, final int n) {
+		try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
+			final byte[] head = new byte[8];
+			f.readFully(head);
+			final boolean little = head[0] == 'I' && head[1] == 'I';
+			if (!little && !(head[0] == 'M' && head[1] == 'M')) return null;
+			final boolean[] out = new boolean[n];
+			long ifd = uint(head, 4, 4, little);
+			for (int i = 0; i < n; i++) {
+				if (ifd <= 0 || ifd + 2 > f.length()) return null;
+				f.seek(ifd);
+				final byte[] two = new byte[2];
+				f.readFully(two);
+				final int entries = (int) uint(two, 0, 2, little);
+				final byte[] e = new byte[12 * entries + 4];
+				f.readFully(e);
+				for (int k = 0; k < entries; k++)
+					if (uint(e, 12 * k, 2, little) == 254) { // NewSubfileType, a LONG (or SHORT) held in the entry
+						final int type = (int) uint(e, 12 * k + 2, 2, little);
+						final long v = uint(e, 12 * k + 8, type == 3 ? 2 : 4, little);
+						out[i] = (v & 0b101) != 0;
+					}
+				ifd = uint(e, 12 * entries, 4, little);
+			}
+			return out;
+		}
+		catch (final IOException e) {
+			return null;
+		}
+	}
+
+	/** An unsigned integer of {@code len} bytes at {@code at}. */
+	private static long uint(final byte[] b, final int at, final int len, final boolean little) {
+		long v = 0;
+		for (int i = 0; i < len; i++)
+			v |= (b[at + i] & 0xffL) << 8 * (little ? i : len - 1 - i);
+		return v;
 	}
 
 	/** Pages read when asked for, as an image calibrated as ImageJ opens the first of them. */

@@ -19,11 +19,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.plugins.tiff.BaselineTIFFTagSet;
+import javax.imageio.plugins.tiff.TIFFDirectory;
+import javax.imageio.plugins.tiff.TIFFField;
+import javax.imageio.plugins.tiff.TIFFTag;
 import javax.imageio.stream.ImageOutputStream;
 
 import ij.IJ;
@@ -74,15 +81,32 @@ class LongStackTest {
 
 	/** A multi-page TIFF written by Java's ImageIO (one directory per page), LZW-compressed. */
 	private static Path imageIoTiff(final Path file, final List<BufferedImage> pages) throws Exception {
+		return imageIoTiff(file, pages, Set.of());
+	}
+
+	/** As {@link #imageIoTiff(Path, List)}, the images of the given indices marked as thumbnails (NewSubfileType 1). */
+	private static Path imageIoTiff(final Path file, final List<BufferedImage> pages, final Set<Integer> thumbnails)
+		throws Exception
+	{
 		final javax.imageio.ImageWriter w = ImageIO.getImageWritersByFormatName("tiff").next();
 		try (ImageOutputStream os = ImageIO.createImageOutputStream(file.toFile())) {
 			w.setOutput(os);
 			w.prepareWriteSequence(null);
-			for (final BufferedImage b : pages) {
+			for (int i = 0; i < pages.size(); i++) {
+				final BufferedImage b = pages.get(i);
 				final ImageWriteParam p = w.getDefaultWriteParam();
 				p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
 				p.setCompressionType("LZW");
-				w.writeToSequence(new IIOImage(b, null, null), p);
+				IIOMetadata md = null;
+				if (thumbnails.contains(i)) {
+					final TIFFDirectory dir = TIFFDirectory.createFromMetadata(w.getDefaultImageMetadata(
+						new ImageTypeSpecifier(b), p));
+					dir.addTIFFField(new TIFFField(BaselineTIFFTagSet.getInstance().getTag(
+						BaselineTIFFTagSet.TAG_NEW_SUBFILE_TYPE), TIFFTag.TIFF_LONG, 1, new long[] {
+							BaselineTIFFTagSet.NEW_SUBFILE_TYPE_REDUCED_RESOLUTION }));
+					md = dir.getAsMetadata();
+				}
+				w.writeToSequence(new IIOImage(b, null, md), p);
 			}
 			w.endWriteSequence();
 		}
@@ -185,6 +209,20 @@ class LongStackTest {
 		assertEquals(1050, IJ.openImage(tmp.resolve("f").resolve("mixed-0002.png").toString()).getWidth());
 		assertEquals(0, run("detect", "--out", tmp.resolve("d").toString(), mixed.toString()), err());
 		assertEquals(1200, IJ.openImage(tmp.resolve("d").resolve("mixed-0003.defects.png").toString()).getWidth());
+		// thumbnails stored beside the pages are not pages
+		final Path thumbs = imageIoTiff(in.resolve("thumbs.tif"), List.of(page(900, 300, BufferedImage.TYPE_BYTE_GRAY,
+			Color.BLACK, "This is page number one", "of a scan with thumbnails"), page(180, 60,
+				BufferedImage.TYPE_BYTE_GRAY, Color.BLACK, "small"), page(900, 300, BufferedImage.TYPE_BYTE_GRAY,
+					Color.BLACK, "This is page number two", "of a scan with thumbnails"), page(180, 60,
+						BufferedImage.TYPE_BYTE_GRAY, Color.BLACK, "small")), Set.of(1, 3));
+		assertArrayEquals(new boolean[] { false, true, false, true }, TiffPages.notPages(thumbs, 4));
+		final List<TiffPages.Run> pages = Batch.open(thumbs, true);
+		assertEquals(1, pages.size());
+		assertEquals(2, pages.get(0).image().getStackSize(), "two pages of 900×300");
+		assertEquals(0, run("ocr", "--out", tmp.resolve("thumbs").toString(), thumbs.toString()), err());
+		final String read = Files.readString(tmp.resolve("thumbs").resolve("thumbs.txt"));
+		assertTrue(read.contains("page number one") && read.contains("page number two") && !read.contains("small"), read);
+		assertEquals(2, Batch.open(thumbs, false).get(0).image().getStackSize(), "the filter job too");
 		// 16-bit pages of different sizes are not read page by page: a clear failure, not the first page alone
 		final Path deep = bundle(in.resolve("deep.tif"), BufferedImage.TYPE_USHORT_GRAY);
 		assertEquals(1, run("ocr", "--out", tmp.resolve("deep").toString(), deep.toString()));

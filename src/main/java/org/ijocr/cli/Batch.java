@@ -214,8 +214,7 @@ final class Batch {
 	 * kept); without, the pages are read into memory. A TIFF whose pages differ in size comes as several runs (ImageJ's
 	 * own opener reads only its first page).
 	 *
-	 * @throws IOException if the file cannot be read, or its pages differ in size and are of a type not read page by
-	 *           page
+	 * @throws IOException if the file cannot be read, or some of its pages cannot ({@link TiffPages.BadPages})
 	 */
 	// synchronized, one at a time: it swaps System.out
 	static synchronized List<TiffPages.Run> open(final Path file, final boolean paged) throws IOException {
@@ -250,13 +249,13 @@ final class Batch {
 	 * The pages of a TIFF as runs read page by page ({@link TiffPages#runs}), or {@code null} to let ImageJ open the
 	 * file.
 	 *
-	 * @throws IOException if its pages differ in size and are of a type not read page by page
+	 * @throws IOException if some of its pages cannot be read ({@link TiffPages.BadPages})
 	 */
 	private static List<TiffPages.Run> runs(final Path file) throws IOException {
 		try {
 			return TiffPages.runs(file);
 		}
-		catch (final TiffPages.MixedPages e) {
+		catch (final TiffPages.BadPages e) {
 			throw e;
 		}
 		catch (final IOException | RuntimeException e) {

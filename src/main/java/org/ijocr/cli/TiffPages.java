@@ -45,12 +45,15 @@ final class TiffPages extends VirtualStack {
 		this.name = name;
 	}
 
-	/** A TIFF whose pages differ in size or type and cannot be read page by page. */
-	static final class MixedPages extends IOException {
+	/**
+	 * A TIFF some of whose pages cannot be read: they lie beyond the end of a truncated file, or differ in size or type
+	 * and are of a type not read page by page (ImageJ would read the first pages alone and say nothing).
+	 */
+	static final class BadPages extends IOException {
 
 		private static final long serialVersionUID = 1L;
 
-		MixedPages(final String message) {
+		BadPages(final String message) {
 			super(message);
 		}
 	}
@@ -84,12 +87,16 @@ final class TiffPages extends VirtualStack {
 		final FileInfo[] all = Arrays.copyOf(info, kept);
 		final FileInfo[] pages = kept == 0 ? null : pages(all);
 		if (pages == null) {
-			if (all.length > 1 && !oneSizeAndType(all)) throw new MixedPages("its " + all.length + " pages differ in"
+			if (all.length > 1 && !oneSizeAndType(all)) throw new BadPages("its " + all.length + " pages differ in"
 				+ " size or type and are not 8-bit grey or RGB: ImageJ would read only the first (split the file, or make"
 				+ " its pages 8-bit)");
 			return null;
 		}
 		if (pages.length < 2 && kept == info.length) return null; // one page and nothing beside it: ImageJ opens it
+		// a truncated file is refused before any page is read, not after the pages before the cut
+		final long length = abs.toFile().length();
+		for (int i = 0; i < pages.length; i++)
+			if (end(pages[i]) > length) throw new BadPages(unreadable(i + 1, pages.length, abs.toString()));
 		final List<Run> runs = new ArrayList<>();
 		for (int i = 0, j; i < pages.length; i = j) {
 			for (j = i + 1; j < pages.length && sameSizeAndType(pages[i], pages[j]);)
@@ -212,9 +219,12 @@ final class TiffPages extends VirtualStack {
 		// a page beyond the end of a truncated file: said here (ImageJ would print its FileInfo and read nothing)
 		final ImageProcessor ip = end(fi) > new java.io.File(name).length() ? null : new FileOpener((FileInfo) fi
 			.clone()).openProcessor();
-		if (ip == null) throw new UncheckedIOException(new IOException("page " + n + " of " + pages.length + " of "
-			+ name + " cannot be read (damaged or truncated file?)"));
+		if (ip == null) throw new UncheckedIOException(new IOException(unreadable(n, pages.length, name)));
 		return ip;
+	}
+
+	private static String unreadable(final int page, final int pages, final String path) {
+		return "page " + page + " of " + pages + " of " + path + " cannot be read (damaged or truncated file?)";
 	}
 
 	/** Where the page's pixel data ends in the file (its last strip's end, or its offset plus its raw size). */

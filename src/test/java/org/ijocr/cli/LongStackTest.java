@@ -230,7 +230,7 @@ class LongStackTest {
 	}
 
 	@Test
-	void aTruncatedBookFailsAtItsFirstMissingPageAndLeavesNoPagesBehind() throws Exception {
+	void aTruncatedBookIsRefusedNamingItsFirstMissingPageAndLeavesNoPagesBehind() throws Exception {
 		final Path in = Files.createDirectories(tmp.resolve("in"));
 		final Path bad = book(in.resolve("cut.tif"), 6, 600, 400);
 		book(in.resolve("whole.tif"), 2, 600, 400);
@@ -246,7 +246,7 @@ class LongStackTest {
 		assertTrue(e.contains("cut.tif: page 4 of 6 of ") && e.contains("cannot be read (damaged or truncated file?)"),
 			e);
 		assertTrue(e.contains("whole.tif: ok"), e);
-		assertTrue(e.contains("cut.tif: page 3 of 6 (") && !e.contains("cut.tif: page 4 of 6 ("), e);
+		assertFalse(e.contains("cut.tif: page 1 of 6 ("), "refused before any page is read: " + e);
 		try (var s = Files.list(out)) {
 			assertEquals(List.of("whole.prepare.csv", "whole.prepared-0001.png", "whole.prepared-0002.png"), s.map(p -> p
 				.getFileName().toString()).sorted().toList(), "no pages of the failed book left behind");

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,6 +120,19 @@ final class Batch {
 		});
 		if (beforeSummary != null) beforeSummary.accept(files);
 		return batch.summary(ok, done + outDir);
+	}
+
+	/**
+	 * After a failure while {@code input}'s outputs were written: deletes those written so far (never the input) and
+	 * returns what to rethrow (an {@link UncheckedIOException} as its {@link IOException}; an {@link Error} is thrown
+	 * from here). A file that fails leaves none of its outputs behind.
+	 */
+	static Exception discard(final Path input, final List<Path> written, final Throwable e) throws IOException {
+		for (final Path f : written)
+			if (!sameFile(input, f.toFile())) Files.deleteIfExists(f);
+		if (e instanceof UncheckedIOException u) return u.getCause();
+		if (e instanceof Error err) throw err;
+		return (Exception) e;
 	}
 
 	/** Writes a text file (UTF-8) among a job's outputs, refusing to overwrite the job's input. */
@@ -310,7 +324,7 @@ final class Batch {
 	}
 
 	static String message(final Throwable e) {
-		if (e instanceof java.io.UncheckedIOException u) return reason(u.getCause()); // e.g. a page of a TIFF read late
+		if (e instanceof UncheckedIOException u) return reason(u.getCause()); // e.g. a page of a TIFF read late
 		if (e instanceof OutOfMemoryError) return "out of memory (give Java more with JAVA_OPTS=-Xmx…)";
 		final String m = e.getMessage();
 		return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;

@@ -1,11 +1,9 @@
 package org.ijocr.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import ij.ImagePlus;
 
@@ -72,8 +70,7 @@ final class DetectJob {
 					for (final Defects.Found f : found)
 						all.add(new Defects.Found(before + f.slice(), f.area(), f.mitigation()));
 					for (int s = 1; s <= imp.getStackSize(); s++) {
-						final Path png = outDir.resolve(n == 1 ? base + ".defects.png" : String.format(Locale.ROOT,
-							"%s-%04d.defects.png", base, before + s));
+						final Path png = Main.pagePath(outDir, base, ".defects.png", before + s, n);
 						written.add(png);
 						Main.savePage(DefectsOverlay.flatten(imp, s), png, file);
 					}
@@ -83,10 +80,7 @@ final class DetectJob {
 				Batch.writeText(file, csv, DefectsTable.csv(DefectsTable.of(all)));
 			}
 			catch (final Exception | Error e) { // out of memory included: no half-written results
-				for (final Path f : written)
-					if (!Batch.sameFile(file, f.toFile())) Files.deleteIfExists(f);
-				if (e instanceof java.io.UncheckedIOException u) throw u.getCause();
-				throw e;
+				throw Batch.discard(file, written, e);
 			}
 			return all.isEmpty() ? "no defects" : all.size() + " defect area(s)";
 		}, null);

@@ -147,13 +147,16 @@ public final class Main {
 		for (int i = 1; i <= imp.getStackSize(); i++) {
 			final ImagePlus page = new ImagePlus(imp.getTitle(), stack.getProcessor(i));
 			page.setCalibration(imp.getCalibration());
-			savePage(page, pagePath(outDir, base, first + i - 1, pages), input);
+			savePage(page, pagePath(outDir, base, ".png", first + i - 1, pages), input);
 		}
 	}
 
-	/** Where page {@code page} of {@code pages} is written: {@code <base>.png}, or {@code <base>-0001.png}, …. */
-	static Path pagePath(final Path outDir, final String base, final int page, final int pages) {
-		return outDir.resolve(pages == 1 ? base + ".png" : String.format(Locale.ROOT, "%s-%04d.png", base, page));
+	/**
+	 * Where page {@code page} of {@code pages} is written: {@code <base><suffix>}, or {@code <base>-0001<suffix>}, …
+	 * (e.g. suffix {@code .png} or {@code .annotated.png}).
+	 */
+	static Path pagePath(final Path outDir, final String base, final String suffix, final int page, final int pages) {
+		return outDir.resolve(pages == 1 ? base + suffix : String.format(Locale.ROOT, "%s-%04d%s", base, page, suffix));
 	}
 
 	/** Writes a one-slice image as a PNG, refusing to overwrite the job's input. */

@@ -126,9 +126,8 @@ final class OcrJob {
 						}
 						// each page's pictures are written as soon as it is read: a long stack is not held in memory
 						final AutoRead.Pages r = AutoRead.read(imp, q, detectors, doc, (s, page, found) -> {
-							final Path prepared = Main.pagePath(outDir, name + ".prepared", before + s, n);
-							final Path annotated = outDir.resolve(n == 1 ? name + ".annotated.png" : String.format(
-								Locale.ROOT, "%s-%04d.annotated.png", name, before + s));
+							final Path prepared = Main.pagePath(outDir, name + ".prepared", ".png", before + s, n);
+							final Path annotated = Main.pagePath(outDir, name, ".annotated.png", before + s, n);
 							written.add(prepared);
 							written.add(annotated);
 							try {
@@ -155,10 +154,7 @@ final class OcrJob {
 					doc.close();
 					for (final OcrFormat f : fmts)
 						Files.deleteIfExists(doc.file(f));
-					for (final Path f : written)
-						if (!Batch.sameFile(file, f.toFile())) Files.deleteIfExists(f);
-					if (e instanceof UncheckedIOException u) throw u.getCause();
-					throw e;
+					throw Batch.discard(file, written, e);
 				}
 			}
 			int words = 0;

@@ -3,7 +3,6 @@ package org.ijocr.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -71,7 +70,7 @@ final class PrepareJob {
 					final int before = run.first() - 1;
 					// each page is written as soon as it is made: a long stack is not held in memory
 					final Prepare.Outcome out = Prepare.run(imp, detectors, params, (r, s) -> {
-						final Path page = Main.pagePath(outDir, base + ".prepared", before + s, n);
+						final Path page = Main.pagePath(outDir, base + ".prepared", ".png", before + s, n);
 						written.add(page);
 						try {
 							Main.savePage(Prepare.page(imp, r), page, file);
@@ -90,10 +89,7 @@ final class PrepareJob {
 				return log.size() + " step(s)";
 			}
 			catch (final Exception | Error e) { // out of memory included: no half-written results
-				for (final Path f : written)
-					if (!Batch.sameFile(file, f.toFile())) Files.deleteIfExists(f);
-				if (e instanceof UncheckedIOException u) throw u.getCause();
-				throw e;
+				throw Batch.discard(file, written, e);
 			}
 		}, null);
 	}

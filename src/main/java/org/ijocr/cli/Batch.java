@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,10 +82,65 @@ final class Batch {
 	interface Output {
 
 		/**
-		 * Reads {@code file} and writes its results as {@code outDir/<base>…}; returns a note for its "ok" line, or
-		 * {@code null}.
+		 * Reads {@code file} and writes its results as {@code outDir/<base>…}, adding each output file to
+		 * {@code written} before writing it; returns a note for its "ok" line, or {@code null}. When the file fails,
+		 * or the run is stopped (Ctrl-C, SIGTERM) while it is being done, the files in {@code written} are deleted:
+		 * nothing half-written is left to be taken for a result.
 		 */
-		String write(Path file, String base, Path outDir) throws Exception;
+		String write(Path file, String base, Path outDir, List<Path> written) throws Exception;
+	}
+
+	/**
+	 * The outputs of a file being done, and its input (never deleted). Compared by identity: the list grows while the
+	 * file is done (a record's hash would change with it, and the entry could no longer be removed).
+	 */
+	private static final class Pending {
+
+		private final Path input;
+		private final List<Path> written = Collections.synchronizedList(new ArrayList<>());
+
+		Pending(final Path input) {
+			this.input = input;
+		}
+
+		Path input() {
+			return input;
+		}
+
+		List<Path> written() {
+			return written;
+		}
+	}
+
+	/** The files being done now, whose outputs a stopped run deletes. */
+	private static final Set<Pending> PENDING = ConcurrentHashMap.newKeySet();
+
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			if (PENDING.isEmpty()) return;
+			for (final Pending p : PENDING) {
+				deleteAll(p.input(), p.written());
+				System.err.println("stopped: " + p.input() + " was not finished; its outputs are removed");
+			}
+			// stop here: Tesseract may still be reading on another thread, and the natives' own clean-up at exit would
+			// pull its memory from under it (a JVM crash report in the working folder)
+			Runtime.getRuntime().halt(130);
+		}, "ij-ocr: remove unfinished outputs"));
+	}
+
+	/** Deletes the files (never {@code input}); what cannot be deleted is left. */
+	private static void deleteAll(final Path input, final List<Path> files) {
+		final List<Path> copy;
+		synchronized (files) {
+			copy = new ArrayList<>(files);
+		}
+		for (final Path f : copy)
+			try {
+				if (!sameFile(input, f.toFile())) Files.deleteIfExists(f);
+			}
+			catch (final IOException e) {
+				// left behind: nothing more to do while failing or stopping
+			}
 	}
 
 	/**
@@ -116,7 +172,17 @@ final class Batch {
 			final Path earlier = taken.putIfAbsent(base, file);
 			if (earlier != null) throw new IOException("its output name " + base + firstOutput + " is already taken by "
 				+ earlier + " (rename one of them)");
-			return job.write(file, base, outDir);
+			final Pending pending = new Pending(file);
+			PENDING.add(pending);
+			try {
+				return job.write(file, base, outDir, pending.written());
+			}
+			catch (final Exception | Error e) { // out of memory included: no half-written results
+				throw discard(file, pending.written(), e);
+			}
+			finally {
+				PENDING.remove(pending);
+			}
 		});
 		if (beforeSummary != null) beforeSummary.accept(files);
 		return batch.summary(ok, done + outDir);
@@ -127,9 +193,8 @@ final class Batch {
 	 * returns what to rethrow (an {@link UncheckedIOException} as its {@link IOException}; an {@link Error} is thrown
 	 * from here). A file that fails leaves none of its outputs behind.
 	 */
-	static Exception discard(final Path input, final List<Path> written, final Throwable e) throws IOException {
-		for (final Path f : written)
-			if (!sameFile(input, f.toFile())) Files.deleteIfExists(f);
+	private static Exception discard(final Path input, final List<Path> written, final Throwable e) {
+		deleteAll(input, written);
 		if (e instanceof UncheckedIOException u) return u.getCause();
 		if (e instanceof Error err) throw err;
 		return (Exception) e;

@@ -53,35 +53,29 @@ final class DetectJob {
 		final DefectDetectorService service = SciJava.context().getService(DefectDetectorService.class);
 		final List<DefectDetector> chosen = service.select(type);
 		return Batch.eachInput(o.positional, o.out, o.verbose, 1, err, ".defects.csv", "checked, results in ", (file,
-			base, outDir) -> {
+			base, outDir, written) -> {
 			if (chosen.isEmpty()) throw new IllegalStateException("no defect detectors are registered (no DefectDetector "
 				+ "plugin found)");
 			final List<TiffPages.Run> runs = Batch.open(file, true);
 			final int n = Batch.pages(runs);
 			final List<Defects.Found> all = new ArrayList<>();
-			final List<Path> written = new ArrayList<>();
-			try {
-				// as OCR Detect Defects does; a file whose pages differ in size run by run of pages of one size
-				for (final TiffPages.Run run : runs) {
-					final ImagePlus imp = run.image();
-					final int before = run.first() - 1;
-					final List<Defects.Found> found = Defects.find(imp, service, chosen);
-					DefectsOverlay.show(imp, found);
-					for (final Defects.Found f : found)
-						all.add(new Defects.Found(before + f.slice(), f.area(), f.mitigation()));
-					for (int s = 1; s <= imp.getStackSize(); s++) {
-						final Path png = Main.pagePath(outDir, base, ".defects.png", before + s, n);
-						written.add(png);
-						Main.savePage(DefectsOverlay.flatten(imp, s), png, file);
-					}
+			// as OCR Detect Defects does; a file whose pages differ in size run by run of pages of one size
+			for (final TiffPages.Run run : runs) {
+				final ImagePlus imp = run.image();
+				final int before = run.first() - 1;
+				final List<Defects.Found> found = Defects.find(imp, service, chosen);
+				DefectsOverlay.show(imp, found);
+				for (final Defects.Found f : found)
+					all.add(new Defects.Found(before + f.slice(), f.area(), f.mitigation()));
+				for (int s = 1; s <= imp.getStackSize(); s++) {
+					final Path png = Main.pagePath(outDir, base, ".defects.png", before + s, n);
+					written.add(png);
+					Main.savePage(DefectsOverlay.flatten(imp, s), png, file);
 				}
-				final Path csv = outDir.resolve(base + ".defects.csv");
-				written.add(csv);
-				Batch.writeText(file, csv, DefectsTable.csv(DefectsTable.of(all)));
 			}
-			catch (final Exception | Error e) { // out of memory included: no half-written results
-				throw Batch.discard(file, written, e);
-			}
+			final Path csv = outDir.resolve(base + ".defects.csv");
+			written.add(csv);
+			Batch.writeText(file, csv, DefectsTable.csv(DefectsTable.of(all)));
 			return all.isEmpty() ? "no defects" : all.size() + " defect area(s)";
 		}, null);
 	}

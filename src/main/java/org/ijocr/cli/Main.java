@@ -107,7 +107,7 @@ public final class Main {
 		final List<Step> pipeline = Step.parsePipeline(o.positional.get(0));
 		final List<String> inputs = o.positional.subList(1, o.positional.size());
 		if (inputs.isEmpty()) throw new UsageException("filter needs at least one input file or folder");
-		return Batch.eachInput(inputs, o.out, o.verbose, 1, err, ".png", "written to ", (file, base, outDir) -> {
+		return Batch.eachInput(inputs, o.out, o.verbose, 1, err, ".png", "written to ", (file, base, outDir, written) -> {
 			final List<TiffPages.Run> runs = Batch.open(file, false);
 			final int n = Batch.pages(runs);
 			final List<String> notes = new ArrayList<>();
@@ -117,7 +117,7 @@ public final class Main {
 				for (final Step step : pipeline)
 					for (final CommandBridge.Value v : step.apply(imp))
 						notes.add(step.command() + ": " + v.label() + " = " + v.text());
-				save(imp, outDir, base, file, run.first(), n);
+				save(imp, outDir, base, file, run.first(), n, written);
 			}
 			return String.join("; ", notes);
 		}, null);
@@ -138,16 +138,19 @@ public final class Main {
 
 	/**
 	 * Writes every slice of {@code imp} as a PNG: {@code outDir/<base>.png} for a file of one page, else
-	 * {@code <base>-0001.png}, … numbered in the file, from page {@code first} of {@code pages}.
+	 * {@code <base>-0001.png}, … numbered in the file, from page {@code first} of {@code pages}; each added to
+	 * {@code written} before it is written.
 	 */
 	static void save(final ImagePlus imp, final Path outDir, final String base, final Path input, final int first,
-		final int pages) throws IOException
+		final int pages, final List<Path> written) throws IOException
 	{
 		final ImageStack stack = imp.getStack();
 		for (int i = 1; i <= imp.getStackSize(); i++) {
 			final ImagePlus page = new ImagePlus(imp.getTitle(), stack.getProcessor(i));
 			page.setCalibration(imp.getCalibration());
-			savePage(page, pagePath(outDir, base, ".png", first + i - 1, pages), input);
+			final Path f = pagePath(outDir, base, ".png", first + i - 1, pages);
+			written.add(f);
+			savePage(page, f, input);
 		}
 	}
 

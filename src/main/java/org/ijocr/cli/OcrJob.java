@@ -3,7 +3,6 @@ package org.ijocr.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +98,7 @@ final class OcrJob {
 			throw new Main.UsageException(e.getMessage());
 		}
 		final int perFileDpi = dpi;
-		return Batch.eachInput(inputs, out, verbose, threads, err, "", "read, results in ", (file, name, outDir) -> {
+		return Batch.eachInput(inputs, out, verbose, threads, err, "", "read, results in ", (file, name, outDir, written) -> {
 			final List<TiffPages.Run> runs = Batch.open(file, true);
 			final OcrParams p = base.withDpi(OcrImages.dpi(runs.get(0).image(), perFileDpi));
 			final Path target = outDir.resolve(name);
@@ -110,51 +109,45 @@ final class OcrJob {
 			final List<OcrPage> pages = new ArrayList<>();
 			final List<Prepare.Row> log = new ArrayList<>();
 			final List<Defects.Found> defects = new ArrayList<>();
-			final List<Path> written = new ArrayList<>(); // the per-page pictures, removed with the rest on failure
 			try (OcrDocument doc = new OcrDocument(target, fmts, file.getFileName().toString(), p.tessdata())) {
-				try {
-					final int n = Batch.pages(runs);
-					final Progress progress = new Progress(err, file, n);
-					// a file whose pages differ in size is read run by run of pages of one size, numbered in the file
-					for (final TiffPages.Run run : runs) {
-						final ImagePlus imp = run.image();
-						final int before = run.first() - 1;
-						final OcrParams q = base.withDpi(OcrImages.dpi(imp, perFileDpi));
-						if (detectors == null) {
-							pages.addAll(OcrImages.recognize(imp, q, doc, null, s -> progress.page(before + s)));
-							continue;
+				for (final OcrFormat f : fmts)
+					written.add(doc.file(f));
+				// on failure the document is closed (try-with-resources) before Batch deletes its files
+				final int n = Batch.pages(runs);
+				final Progress progress = new Progress(err, file, n);
+				// a file whose pages differ in size is read run by run of pages of one size, numbered in the file
+				for (final TiffPages.Run run : runs) {
+					final ImagePlus imp = run.image();
+					final int before = run.first() - 1;
+					final OcrParams q = base.withDpi(OcrImages.dpi(imp, perFileDpi));
+					if (detectors == null) {
+						pages.addAll(OcrImages.recognize(imp, q, doc, null, s -> progress.page(before + s)));
+						continue;
+					}
+					// each page's pictures are written as soon as it is read: a long stack is not held in memory
+					final AutoRead.Pages r = AutoRead.read(imp, q, detectors, doc, (s, page, found) -> {
+						final Path prepared = Main.pagePath(outDir, name + ".prepared", ".png", before + s, n);
+						final Path annotated = Main.pagePath(outDir, name, ".annotated.png", before + s, n);
+						written.add(prepared);
+						written.add(annotated);
+						try {
+							Main.savePage(Prepare.page(imp, page.prepared()), prepared, file);
+							Main.savePage(AutoRead.annotated(imp, s, page.page(), found), annotated, file);
 						}
-						// each page's pictures are written as soon as it is read: a long stack is not held in memory
-						final AutoRead.Pages r = AutoRead.read(imp, q, detectors, doc, (s, page, found) -> {
-							final Path prepared = Main.pagePath(outDir, name + ".prepared", ".png", before + s, n);
-							final Path annotated = Main.pagePath(outDir, name, ".annotated.png", before + s, n);
-							written.add(prepared);
-							written.add(annotated);
-							try {
-								Main.savePage(Prepare.page(imp, page.prepared()), prepared, file);
-								Main.savePage(AutoRead.annotated(imp, s, page.page(), found), annotated, file);
-							}
-							catch (final IOException e) {
-								throw new UncheckedIOException(e);
-							}
-							progress.page(before + s);
-						});
-						pages.addAll(r.pages());
-						for (final Prepare.Row row : r.log())
-							log.add(new Prepare.Row(before + row.slice(), row.step()));
-						for (final Defects.Found f : r.defects())
-							defects.add(new Defects.Found(before + f.slice(), f.area(), f.mitigation()));
-					}
-					if (detectors != null) {
-						writeTables(pages, log, defects, outDir, name, file, written);
-						summary.put(file, summary(pages, defects));
-					}
+						catch (final IOException e) {
+							throw new UncheckedIOException(e);
+						}
+						progress.page(before + s);
+					});
+					pages.addAll(r.pages());
+					for (final Prepare.Row row : r.log())
+						log.add(new Prepare.Row(before + row.slice(), row.step()));
+					for (final Defects.Found f : r.defects())
+						defects.add(new Defects.Found(before + f.slice(), f.area(), f.mitigation()));
 				}
-				catch (final Exception | Error e) { // out of memory included: no half-written results
-					doc.close();
-					for (final OcrFormat f : fmts)
-						Files.deleteIfExists(doc.file(f));
-					throw Batch.discard(file, written, e);
+				if (detectors != null) {
+					writeTables(pages, log, defects, outDir, name, file, written);
+					summary.put(file, summary(pages, defects));
 				}
 			}
 			int words = 0;

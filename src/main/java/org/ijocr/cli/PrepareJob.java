@@ -57,40 +57,34 @@ final class PrepareJob {
 			.contains("upscale"), !skips.contains("binarize"));
 		final DefectDetectorService detectors = SciJava.context().getService(DefectDetectorService.class);
 		return Batch.eachInput(o.positional, o.out, o.verbose, 1, err, ".prepared.png", "prepared, results in ", (file,
-			base, outDir) -> {
+			base, outDir, written) -> {
 			final List<TiffPages.Run> runs = Batch.open(file, true);
 			final int n = Batch.pages(runs);
-			final List<Path> written = new ArrayList<>();
 			final Progress progress = new Progress(err, file, n);
-			try {
-				final List<Prepare.Row> log = new ArrayList<>();
-				// a file whose pages differ in size is prepared run by run of pages of one size, numbered in the file
-				for (final TiffPages.Run run : runs) {
-					final ImagePlus imp = run.image();
-					final int before = run.first() - 1;
-					// each page is written as soon as it is made: a long stack is not held in memory
-					final Prepare.Outcome out = Prepare.run(imp, detectors, params, (r, s) -> {
-						final Path page = Main.pagePath(outDir, base + ".prepared", ".png", before + s, n);
-						written.add(page);
-						try {
-							Main.savePage(Prepare.page(imp, r), page, file);
-						}
-						catch (final IOException e) {
-							throw new UncheckedIOException(e);
-						}
-						progress.page(before + s);
-					});
-					for (final Prepare.Row row : out.log())
-						log.add(new Prepare.Row(before + row.slice(), row.step()));
-				}
-				final Path csv = outDir.resolve(base + ".prepare.csv");
-				written.add(csv);
-				Batch.writeText(file, csv, Csv.of(Prepare.table(log), Prepare.COLUMNS, Set.of()));
-				return log.size() + " step(s)";
+			final List<Prepare.Row> log = new ArrayList<>();
+			// a file whose pages differ in size is prepared run by run of pages of one size, numbered in the file
+			for (final TiffPages.Run run : runs) {
+				final ImagePlus imp = run.image();
+				final int before = run.first() - 1;
+				// each page is written as soon as it is made: a long stack is not held in memory
+				final Prepare.Outcome out = Prepare.run(imp, detectors, params, (r, s) -> {
+					final Path page = Main.pagePath(outDir, base + ".prepared", ".png", before + s, n);
+					written.add(page);
+					try {
+						Main.savePage(Prepare.page(imp, r), page, file);
+					}
+					catch (final IOException e) {
+						throw new UncheckedIOException(e);
+					}
+					progress.page(before + s);
+				});
+				for (final Prepare.Row row : out.log())
+					log.add(new Prepare.Row(before + row.slice(), row.step()));
 			}
-			catch (final Exception | Error e) { // out of memory included: no half-written results
-				throw Batch.discard(file, written, e);
-			}
+			final Path csv = outDir.resolve(base + ".prepare.csv");
+			written.add(csv);
+			Batch.writeText(file, csv, Csv.of(Prepare.table(log), Prepare.COLUMNS, Set.of()));
+			return log.size() + " step(s)";
 		}, null);
 	}
 }

@@ -281,6 +281,42 @@ class LongStackTest {
 	}
 
 	/**
+	 * A run stopped while it reads a book (SIGTERM, as Ctrl-C or a scheduler's time limit sends): the file finished
+	 * before keeps its outputs, the book leaves none of the pages and exports it had begun.
+	 */
+	@Test
+	void aStoppedRunKeepsTheFinishedFilesAndNothingOfTheUnfinishedOne() throws Exception {
+		final Path in = Files.createDirectories(tmp.resolve("in"));
+		assertTrue(new FileSaver(new ImagePlus("a", new ByteProcessor(620, 500, Pages.pixels(Pages.textPage(620, 500,
+			150, 77).image())))).saveAsPng(in.resolve("a.png").toString()));
+		book(in.resolve("book.tif"), 8, 620, 500);
+		final Path out = tmp.resolve("out");
+		final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		final Process p = new ProcessBuilder(java, "-Djava.awt.headless=true", "-cp", System.getProperty(
+			"java.class.path"), Main.class.getName(), "ocr", "--prepare", "auto", "--format", "txt,hocr", "--out", out
+				.toString(), in.toString()).redirectErrorStream(true).start();
+		final StringBuilder said = new StringBuilder();
+		try (var r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+			StandardCharsets.UTF_8)))
+		{
+			for (String line; (line = r.readLine()) != null;) {
+				said.append(line).append('\n');
+				if (line.contains("book.tif: page 2 of 8")) {
+					p.destroy(); // SIGTERM
+					break;
+				}
+			}
+		}
+		assertTrue(p.waitFor(1, TimeUnit.MINUTES), "stopped");
+		assertTrue(said.toString().contains("book.tif: page 2 of 8"), said.toString());
+		try (var list = Files.list(out)) {
+			final List<String> left = list.map(f -> f.getFileName().toString()).sorted().toList();
+			assertTrue(left.containsAll(List.of("a.txt", "a.hocr", "a.prepared.png", "a.words.csv")), left.toString());
+			assertTrue(left.stream().noneMatch(f -> f.startsWith("book")), "nothing of the unfinished book: " + left);
+		}
+	}
+
+	/**
 	 * {@code ij-ocr prepare} on a book whose prepared pages together take more than twice the heap it is given
 	 * (a separate JVM with {@code -Xmx128m}): it prepares every page.
 	 */

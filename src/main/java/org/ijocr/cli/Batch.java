@@ -301,11 +301,10 @@ final class Batch {
 		if (Files.size(file) == 0) throw new IOException("the file is empty");
 		final PrintStream stdout = System.out;
 		final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-		ImagePlus imp = null;
-		List<TiffPages.Run> runs = null;
+		ImagePlus imp;
 		try (PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
 			System.setOut(capture);
-			runs = runs(file);
+			final List<TiffPages.Run> runs = runs(file);
 			if (runs != null) return paged ? runs : inMemory(runs);
 			imp = new Opener().openImage(file.toAbsolutePath().toString());
 		}

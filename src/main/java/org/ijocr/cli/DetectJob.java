@@ -66,7 +66,7 @@ final class DetectJob {
 				final List<Defects.Found> found = Defects.find(imp, service, chosen);
 				DefectsOverlay.show(imp, found);
 				for (final Defects.Found f : found)
-					all.add(new Defects.Found(before + f.slice(), f.area(), f.mitigation()));
+					all.add(f.moved(before));
 				for (int s = 1; s <= imp.getStackSize(); s++) {
 					final Path png = Main.pagePath(outDir, base, ".defects.png", before + s, n);
 					written.add(png);

@@ -141,9 +141,9 @@ final class OcrJob {
 					});
 					pages.addAll(r.pages());
 					for (final Prepare.Row row : r.log())
-						log.add(new Prepare.Row(before + row.slice(), row.step()));
+						log.add(row.moved(before));
 					for (final Defects.Found f : r.defects())
-						defects.add(new Defects.Found(before + f.slice(), f.area(), f.mitigation()));
+						defects.add(f.moved(before));
 				}
 				if (detectors != null) {
 					writeTables(pages, log, defects, outDir, name, file, written);

@@ -79,7 +79,7 @@ final class PrepareJob {
 					progress.page(before + s);
 				});
 				for (final Prepare.Row row : out.log())
-					log.add(new Prepare.Row(before + row.slice(), row.step()));
+					log.add(row.moved(before));
 			}
 			final Path csv = outDir.resolve(base + ".prepare.csv");
 			written.add(csv);

@@ -38,11 +38,15 @@ final class TiffPages extends VirtualStack {
 
 	private final FileInfo[] pages;
 	private final String name;
+	/** The number in the file of this stack's first page, less one, and the file's pages (for messages). */
+	private final int before, total;
 
-	private TiffPages(final FileInfo[] pages, final String name) {
+	private TiffPages(final FileInfo[] pages, final String name, final int before, final int total) {
 		super(pages[0].width, pages[0].height);
 		this.pages = pages;
 		this.name = name;
+		this.before = before;
+		this.total = total;
 	}
 
 	/**
@@ -81,18 +85,18 @@ final class TiffPages extends VirtualStack {
 		if (info == null || info.length == 0) return null;
 		// thumbnails and masks stored beside the pages (scanners and cameras write them) are not pages
 		final boolean[] extra = info.length > 1 ? notPages(abs, info.length) : null;
-		int kept = 0;
+		final List<FileInfo> kept = new ArrayList<>();
 		for (int i = 0; i < info.length; i++)
-			if (extra == null || !extra[i]) info[kept++] = info[i];
-		final FileInfo[] all = Arrays.copyOf(info, kept);
-		final FileInfo[] pages = kept == 0 ? null : pages(all);
+			if (extra == null || !extra[i]) kept.add(info[i]);
+		final FileInfo[] all = kept.toArray(new FileInfo[0]);
+		final FileInfo[] pages = all.length == 0 ? null : pages(all);
 		if (pages == null) {
 			if (all.length > 1 && !oneSizeAndType(all)) throw new BadPages("its " + all.length + " pages differ in"
 				+ " size or type and are not 8-bit grey or RGB: ImageJ would read only the first (split the file, or make"
 				+ " its pages 8-bit)");
 			return null;
 		}
-		if (pages.length < 2 && kept == info.length) return null; // one page and nothing beside it: ImageJ opens it
+		if (pages.length < 2 && all.length == info.length) return null; // one page, nothing beside it: ImageJ opens it
 		// a truncated file is refused before any page is read, not after the pages before the cut
 		final long length = abs.toFile().length();
 		for (int i = 0; i < pages.length; i++)
@@ -101,7 +105,7 @@ final class TiffPages extends VirtualStack {
 		for (int i = 0, j; i < pages.length; i = j) {
 			for (j = i + 1; j < pages.length && sameSizeAndType(pages[i], pages[j]);)
 				j++;
-			runs.add(new Run(image(Arrays.copyOfRange(pages, i, j), abs.toString()), i + 1));
+			runs.add(new Run(image(Arrays.copyOfRange(pages, i, j), abs.toString(), i, pages.length), i + 1));
 		}
 		return runs;
 	}
@@ -151,10 +155,12 @@ final class TiffPages extends VirtualStack {
 	}
 
 	/** Pages read when asked for, as an image calibrated as ImageJ opens the first of them. */
-	private static ImagePlus image(final FileInfo[] pages, final String path) throws IOException {
+	private static ImagePlus image(final FileInfo[] pages, final String path, final int before, final int total)
+		throws IOException
+	{
 		// the first page opened alone gives what ImageJ makes of the file's tags: calibration (dpi), lookup table,
 		// display range
-		final TiffPages stack = new TiffPages(pages, path);
+		final TiffPages stack = new TiffPages(pages, path, before, total);
 		final ImagePlus first = new FileOpener((FileInfo) pages[0].clone()).openImage();
 		if (first == null) throw new IOException("a page of " + path + " cannot be read (damaged or truncated file?)");
 		stack.setBitDepth(first.getBitDepth());
@@ -215,11 +221,9 @@ final class TiffPages extends VirtualStack {
 	@Override
 	public ImageProcessor getProcessor(final int n) {
 		if (n < 1 || n > pages.length) throw new IllegalArgumentException("page " + n + " of 1–" + pages.length);
-		final FileInfo fi = pages[n - 1];
-		// a page beyond the end of a truncated file: said here (ImageJ would print its FileInfo and read nothing)
-		final ImageProcessor ip = end(fi) > new java.io.File(name).length() ? null : new FileOpener((FileInfo) fi
-			.clone()).openProcessor();
-		if (ip == null) throw new UncheckedIOException(new IOException(unreadable(n, pages.length, name)));
+		// a truncated file was refused when opened (runs); this is a file changed or damaged since
+		final ImageProcessor ip = new FileOpener((FileInfo) pages[n - 1].clone()).openProcessor();
+		if (ip == null) throw new UncheckedIOException(new IOException(unreadable(before + n, total, name)));
 		return ip;
 	}
 

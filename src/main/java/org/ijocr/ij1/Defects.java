@@ -31,7 +31,13 @@ import org.ijocr.defect.DefectDetectorService;
 public final class Defects {
 
 	/** One defect area found: the stack slice (1-based), the area in image coordinates, and how to fix it. */
-	public record Found(int slice, DefectArea area, String mitigation) {}
+	public record Found(int slice, DefectArea area, String mitigation) {
+
+		/** The same area on the slice {@code slices} further on (e.g. numbered in a file read in several parts). */
+		public Found moved(final int slices) {
+			return new Found(slice + slices, area, mitigation);
+		}
+	}
 
 	private Defects() {}
 

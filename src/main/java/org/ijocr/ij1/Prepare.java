@@ -46,7 +46,13 @@ public final class Prepare {
 		"Time (ms)");
 
 	/** One line of the log: the slice (1-based) and the step, in image coordinates. */
-	public record Row(int slice, PrepareStep step) {}
+	public record Row(int slice, PrepareStep step) {
+
+		/** The same step on the slice {@code slices} further on (e.g. numbered in a file read in several parts). */
+		public Row moved(final int slices) {
+			return new Row(slice + slices, step);
+		}
+	}
 
 	/**
 	 * The prepared image, the log, and what was found.

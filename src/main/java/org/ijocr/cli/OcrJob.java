@@ -24,6 +24,7 @@ import org.ijocr.defect.DefectDetectorService;
 import org.ijocr.ij1.AutoRead;
 import org.ijocr.ij1.Csv;
 import org.ijocr.ij1.Defects;
+import org.ijocr.ij1.Lanes;
 import org.ijocr.ij1.DefectsTable;
 import org.ijocr.ij1.Prepare;
 import org.ijocr.ij1.SciJava;
@@ -31,8 +32,9 @@ import org.ijocr.ocr.PageSegMode;
 
 /**
  * {@code ij-ocr ocr}: reads the text of image files with Tesseract and writes {@code DIR/<name>.<ext>} for each
- * format (default txt), with the batch behaviour of every job ({@link Batch}); {@code --threads N} reads N files at a
- * time, one Tesseract handle per thread.
+ * format (default txt), with the batch behaviour of every job ({@link Batch}); {@code --threads N} keeps N pages in
+ * work at once ({@link Lanes}): N files at a time, and the pages of a book N at a time, one Tesseract handle per
+ * thread.
  */
 final class OcrJob {
 
@@ -42,7 +44,8 @@ final class OcrJob {
 		+ "                                (--prepare auto: fix defects, deskew, enlarge small text, also read the binarized\n"
 		+ "                                 page when the reading is unsure, low contrast was found, or noise or glare\n"
 		+ "                                 on a page not enlarged; also writes <name>.prepared.png, .annotated.png,\n"
-		+ "                                 .words.csv, .defects.csv and .prepare.csv)";
+		+ "                                 .words.csv, .defects.csv and .prepare.csv)\n"
+		+ "                                (--threads N: N pages at a time, of one book or of several files)";
 
 	private OcrJob() {}
 
@@ -85,7 +88,6 @@ final class OcrJob {
 			"--prepare must be none or auto, not '" + prepare + "'");
 		final DefectDetectorService detectors = prepare.equals("auto") ? SciJava.context().getService(
 			DefectDetectorService.class) : null;
-		final Map<Path, String> summary = new ConcurrentHashMap<>();
 		if (inputs.isEmpty()) throw new Main.UsageException("ocr needs at least one input file or folder");
 		final Set<OcrFormat> fmts;
 		final OcrParams base;
@@ -98,7 +100,23 @@ final class OcrJob {
 			throw new Main.UsageException(e.getMessage());
 		}
 		final int perFileDpi = dpi;
-		return Batch.eachInput(inputs, out, verbose, threads, err, "", "read, results in ", (file, name, outDir, written) -> {
+		// N pages in work at once, of one book or of several files (Tesseract reads a page on one core)
+		final int lanesBefore = Lanes.limit(threads);
+		try {
+			return read(inputs, out, verbose, threads, err, fmts, base, perFileDpi, detectors);
+		}
+		finally {
+			Lanes.limit(lanesBefore);
+		}
+	}
+
+	private static int read(final List<String> inputs, final String out, final boolean verbose, final int threads,
+		final PrintStream err, final Set<OcrFormat> fmts, final OcrParams base, final int perFileDpi,
+		final DefectDetectorService detectors)
+	{
+		final Map<Path, String> summary = new ConcurrentHashMap<>();
+		return Batch.eachInput(inputs, out, verbose, threads, err, "", "read, results in ", (file, name, outDir,
+			written) -> {
 			final List<TiffPages.Run> runs = Batch.open(file, true);
 			final OcrParams p = base.withDpi(OcrImages.dpi(runs.get(0).image(), perFileDpi));
 			final Path target = outDir.resolve(name);

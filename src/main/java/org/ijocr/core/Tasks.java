@@ -67,6 +67,19 @@ public final class Tasks {
 	}
 
 	/**
+	 * {@code body}'s result, computed with {@code ex} as ImgLib2's executor (for work moved to another thread); its
+	 * failure is thrown as it is (the {@code Callable} form of {@link Parallelization#runWithExecutor} wraps it in a
+	 * {@code RuntimeException}, whose message is the original's class and message).
+	 */
+	public static <T> T withExecutor(final TaskExecutor ex, final java.util.function.Supplier<T> body) {
+		final List<T> out = new ArrayList<>(1);
+		Parallelization.runWithExecutor(ex, () -> {
+			out.add(body.get());
+		});
+		return out.get(0);
+	}
+
+	/**
 	 * The result of work another thread does, waited for: its failure rethrown as it was (a checked exception
 	 * wrapped); an interrupt while waiting restores the thread's flag and ends in an {@link IllegalStateException}
 	 * saying what was waited for.

@@ -164,8 +164,8 @@ public final class AutoRead {
 		// caller's ImgLib2 executor, and a Tesseract handle of its own) while the grey page is read: Tesseract reads on
 		// one core
 		final TaskExecutor ex = Parallelization.getTaskExecutor();
-		final Future<Reading> beside = binarizedForDefects(areas, f) ? BESIDE.submit(() -> Parallelization
-			.runWithExecutor(ex, () -> binarizeAndRead(grey, areas, q, area))) : null;
+		final Future<Reading> beside = binarizedForDefects(areas, f) ? BESIDE.submit(() -> Tasks.withExecutor(ex,
+			() -> binarizeAndRead(grey, areas, q, area))) : null;
 		OcrPage first;
 		try {
 			first = OcrEngine.recognize(q, Storage.bytes(grey.image()), w, h, area, null);
@@ -362,6 +362,15 @@ public final class AutoRead {
 		return read(imp, p, service, document, null);
 	}
 
+	/**
+	 * About what one slice being read takes in memory, in bytes per input pixel: the grey page, its prepared copies
+	 * (enlarged up to 2×2) and the detectors' work images ({@link Lanes#inOrder}).
+	 */
+	private static final long SLICE_BYTES = 24;
+
+	/** A slice's reading and the time it took. */
+	private record Timed(Result result, double millis) {}
+
 	/** Receives each slice's reading as soon as it is done. */
 	@FunctionalInterface
 	public interface SliceDone {
@@ -378,7 +387,8 @@ public final class AutoRead {
 	 * As {@link #read(ImagePlus, OcrParams, DefectDetectorService, OcrDocument)}, each slice handed to {@code each}
 	 * as soon as it is read (e.g. to write its prepared page and its picture). With {@code each}, the prepared slices
 	 * are not kept ({@link Pages#prepared()} is {@code null}): the memory a stack takes no longer grows with its
-	 * length (on a stack read from the file page by page, one page at a time).
+	 * length (on a stack read from the file page by page, one page at a time). Several slices are read at once when
+	 * there are {@link Lanes} to spare; they are handed on, and added to {@code document}, in slice order.
 	 */
 	public static Pages read(final ImagePlus imp, final OcrParams p, final DefectDetectorService service,
 		final OcrDocument document, final SliceDone each)
@@ -390,26 +400,30 @@ public final class AutoRead {
 		final List<Prepare.Row> log = new ArrayList<>();
 		final List<Defects.Found> found = new ArrayList<>();
 		final Prepare.Slices prepared = new Prepare.Slices(imp, each == null);
-		ImageFilters.withImageJThreads(() -> {
-			for (int s = 1; s <= n; s++) {
-				final long t0 = System.nanoTime();
-				final Result r = run(ImgWrap.bytes(OcrImages.grey(imp, s), w, h), p, service, area, document, prepared
-					.scale());
-				pages.add(r.page());
-				log.add(new Prepare.Row(s, new PrepareStep("Detect, prepare and read", 0, 0, w, h, "defects=" + r
-					.defects().size() + ", lines read again=" + r.retried() + ", kept=" + r.improved(), (System.nanoTime()
-						- t0) / 1e6)));
-				for (final PrepareStep st : r.prepared().log())
-					log.add(new Prepare.Row(s, st));
-				final List<Defects.Found> here = new ArrayList<>();
-				for (final DefectArea a : r.defects())
-					here.add(new Defects.Found(s, a, service.detector(a.type()).mitigation(a)));
-				found.addAll(here);
-				prepared.add(s, r.prepared());
-				if (n > 1) IJ.showProgress(s, n);
-				if (each != null) each.done(s, r, here);
-			}
-		});
+		final int before = document == null ? 0 : document.added();
+		// several slices at once when there are lanes ({@link Lanes}); slice 1 first: its enlargement is every slice's
+		ImageFilters.withImageJThreads(() -> Lanes.inOrder(n, true, SLICE_BYTES * w * h, s -> {
+			final long t0 = System.nanoTime();
+			final Result r = run(ImgWrap.bytes(OcrImages.grey(imp, s), w, h), p, service, area, document == null ? null
+				: document.page(before + s - 1), prepared.scale());
+			return new Timed(r, (System.nanoTime() - t0) / 1e6);
+		}, (t, s) -> {
+			final Result r = t.result();
+			pages.add(r.page());
+			log.add(new Prepare.Row(s, new PrepareStep("Detect, prepare and read", 0, 0, w, h, "defects=" + r.defects()
+				.size() + ", lines read again=" + r.retried() + ", kept=" + r.improved(), t.millis())));
+			for (final PrepareStep st : r.prepared().log())
+				log.add(new Prepare.Row(s, st));
+			final List<Defects.Found> here = new ArrayList<>();
+			for (final DefectArea a : r.defects())
+				here.add(new Defects.Found(s, a, service.detector(a.type()).mitigation(a)));
+			found.addAll(here);
+			prepared.add(s, r.prepared());
+			if (n > 1) IJ.showProgress(s, n);
+			if (each != null) each.done(s, r, here);
+		}, e -> {
+			if (document != null) document.abort("an earlier page failed");
+		}));
 		return new Pages(pages, prepared.image(), log, found);
 	}
 

@@ -128,32 +128,41 @@ public final class OcrImages {
 
 	/**
 	 * As {@link #recognize(ImagePlus, OcrParams, OcrDocument, DefectDetectorService)}, telling {@code pageDone} the
-	 * number (1-based) of each slice as soon as it is read (e.g. to show a long stack's progress), when given.
+	 * number (1-based) of each slice as soon as it is read (e.g. to show a long stack's progress), when given. Several
+	 * slices are read at once when there are {@link Lanes} to spare (each on a Tesseract handle of its own); the pages,
+	 * {@code pageDone} and {@code document} get them in slice order.
 	 */
 	public static List<OcrPage> recognize(final ImagePlus imp, final OcrParams params, final OcrDocument document,
 		final DefectDetectorService prepare, final IntConsumer pageDone)
 	{
 		final Roi roi = imp.getRoi();
 		final Rectangle area = roi != null && roi.isArea() ? roi.getBounds() : null;
-		// with prepare=Auto only the readings are wanted: the prepared slices are not kept
-		final List<OcrPage> read = prepare == null ? null : AutoRead.read(imp, params, prepare, document, (s, r,
-			found) -> {
-			if (pageDone != null) pageDone.accept(s);
-		}).pages();
+		final boolean shaped = roi != null && roi.isArea() && roi.getType() != Roi.RECTANGLE;
 		final List<OcrPage> pages = new ArrayList<>();
-		final int n = imp.getStackSize();
-		for (int s = 1; s <= n; s++) {
-			OcrPage page = read != null ? read.get(s - 1) : OcrEngine.recognize(params, grey(imp, s), imp.getWidth(), imp
-				.getHeight(), area, document);
-			if (roi != null && roi.isArea() && roi.getType() != Roi.RECTANGLE) page = inside(page, roi);
-			pages.add(page);
-			if (read == null) {
+		if (prepare != null) {
+			// with prepare=Auto only the readings are wanted: the prepared slices are not kept
+			for (final OcrPage page : AutoRead.read(imp, params, prepare, document, (s, r, found) -> {
+				if (pageDone != null) pageDone.accept(s);
+			}).pages())
+				pages.add(shaped ? inside(page, roi) : page);
+			return pages;
+		}
+		final int n = imp.getStackSize(), w = imp.getWidth(), h = imp.getHeight();
+		final int before = document == null ? 0 : document.added();
+		// several slices at once when there are lanes to spare, handed on (and exported) in slice order
+		Lanes.inOrder(n, false, SLICE_BYTES * w * h, s -> OcrEngine.recognize(params, grey(imp, s), w, h, area,
+			document == null ? null : document.page(before + s - 1)), (page, s) -> {
+				pages.add(shaped ? inside(page, roi) : page);
 				if (n > 1) IJ.showProgress(s, n);
 				if (pageDone != null) pageDone.accept(s);
-			}
-		}
+			}, e -> {
+				if (document != null) document.abort("an earlier page failed");
+			});
 		return pages;
 	}
+
+	/** About what one slice being read takes in the Java heap, in bytes per pixel (its grey copy; {@link Lanes}). */
+	private static final long SLICE_BYTES = 2;
 
 	/** Keeps the items whose box centre lies inside a non-rectangular selection. */
 	private static OcrPage inside(final OcrPage page, final Roi roi) {

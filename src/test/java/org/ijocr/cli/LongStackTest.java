@@ -281,6 +281,38 @@ class LongStackTest {
 	}
 
 	/**
+	 * {@code --threads N} reads N pages of one book at once (Tesseract reads a page on one core): the exports, tables
+	 * and pictures are those of reading the pages one after another, and the progress lines come in page order.
+	 */
+	@Test
+	void aBookReadSeveralPagesAtOnceGivesTheFilesOfReadingItPageByPage() throws Exception {
+		final Path in = book(tmp.resolve("six.tif"), 6, 620, 500);
+		final Path one = tmp.resolve("one"), three = tmp.resolve("three");
+		assertEquals(0, run("ocr", "--format", "txt,tsv,hocr", "--out", one.toString(), in.toString()), err());
+		assertEquals(0, run("ocr", "--threads", "3", "--format", "txt,tsv,hocr", "--out", three.toString(), in
+			.toString()), err());
+		int at = -1;
+		for (int s = 1; s <= 6; s++) {
+			final int next = err().indexOf("six.tif: page " + s + " of 6 (");
+			assertTrue(next > at, "page " + s + " in order: " + err());
+			at = next;
+		}
+		for (final String ext : new String[] { "txt", "tsv", "hocr" })
+			assertEquals(Files.readString(one.resolve("six." + ext)), Files.readString(three.resolve("six." + ext)), ext);
+		assertEquals(6, Files.readString(three.resolve("six.txt")).split("\f").length);
+		// with preparation: two pages at once, each with the binarized reading beside it when its defects call for it
+		final Path autoOne = tmp.resolve("auto1"), autoTwo = tmp.resolve("auto2");
+		final Path four = book(tmp.resolve("four.tif"), 4, 620, 500);
+		assertEquals(0, run("ocr", "--prepare", "auto", "--format", "txt,hocr", "--out", autoOne.toString(), four
+			.toString()), err());
+		assertEquals(0, run("ocr", "--prepare", "auto", "--threads", "2", "--format", "txt,hocr", "--out", autoTwo
+			.toString(), four.toString()), err());
+		for (final String f : new String[] { "four.txt", "four.hocr", "four.words.csv", "four.defects.csv",
+			"four.prepared-0001.png", "four.prepared-0004.png", "four-0003.annotated.png" })
+			assertArrayEquals(Files.readAllBytes(autoOne.resolve(f)), Files.readAllBytes(autoTwo.resolve(f)), f);
+	}
+
+	/**
 	 * A run stopped while it reads a book (SIGTERM, as Ctrl-C or a scheduler's time limit sends): the file finished
 	 * before keeps its outputs, the book leaves none of the pages and exports it had begun.
 	 */

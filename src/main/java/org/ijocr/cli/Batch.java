@@ -27,6 +27,8 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.io.Opener;
 
+import org.ijocr.ocr.OcrEngine;
+
 /**
  * The batch behaviour shared by every command-line job: folders expanded to the image files in them, one
  * clear line per failure naming the file and the reason (a stack trace only with {@code --verbose}), progress
@@ -92,12 +94,21 @@ final class Batch {
 
 	/**
 	 * The outputs of a file being done, and its input (never deleted). Compared by identity: the list grows while the
-	 * file is done (a record's hash would change with it, and the entry could no longer be removed).
+	 * file is done (a record's hash would change with it, and the entry could no longer be removed). Once the run is
+	 * stopping, no further output can be named: the job fails there, before writing it, and removes its outputs.
 	 */
 	private static final class Pending {
 
 		private final Path input;
-		private final List<Path> written = Collections.synchronizedList(new ArrayList<>());
+		private final List<Path> written = Collections.synchronizedList(new ArrayList<>() {
+
+			@Override
+			public boolean add(final Path p) {
+				if (stopped) throw new IllegalStateException("stopped before " + p + " was written");
+				return super.add(p);
+			}
+		});
+		private volatile boolean finished;
 
 		Pending(final Path input) {
 			this.input = input;
@@ -112,18 +123,40 @@ final class Batch {
 		}
 	}
 
+	/** Set when the run is stopped (Ctrl-C, SIGTERM): the failures of the files in work are not reported. */
+	private static volatile boolean stopped;
+
+	/** Whether the run is being stopped (Ctrl-C, SIGTERM). */
+	static boolean stopping() {
+		return stopped;
+	}
+
 	/** The files being done now, whose outputs a stopped run deletes. */
 	private static final Set<Pending> PENDING = ConcurrentHashMap.newKeySet();
 
 	static {
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			if (PENDING.isEmpty()) return;
-			for (final Pending p : PENDING) {
+			stopped = true;
+			final List<Pending> stopping = new ArrayList<>(PENDING);
+			final long end = System.nanoTime() + OcrEngine.STOP_WAIT_MILLIS * 1_000_000;
+			// the pages Tesseract is reading are let finish, and no new one starts: a process that exits under a
+			// reading, or frees its model, is aborted by Tesseract's native code (status 134, a JVM crash report)
+			OcrEngine.shutdown(OcrEngine.STOP_WAIT_MILLIS);
+			// each file's job then fails at its next page or output, removing its outputs itself; one that finishes
+			// meanwhile keeps them
+			while (!PENDING.isEmpty() && System.nanoTime() < end)
+				try {
+					Thread.sleep(20);
+				}
+				catch (final InterruptedException e) {
+					break;
+				}
+			for (final Pending p : stopping) {
+				if (p.finished) continue;
 				deleteAll(p.input(), p.written());
 				System.err.println("stopped: " + p.input() + " was not finished; its outputs are removed");
 			}
-			// stop here: Tesseract may still be reading on another thread, and the natives' own clean-up at exit would
-			// pull its memory from under it (a JVM crash report in the working folder)
 			Runtime.getRuntime().halt(130);
 		}, "ij-ocr: remove unfinished outputs"));
 	}
@@ -175,7 +208,9 @@ final class Batch {
 			final Pending pending = new Pending(file);
 			PENDING.add(pending);
 			try {
-				return job.write(file, base, outDir, pending.written());
+				final String note = job.write(file, base, outDir, pending.written());
+				pending.finished = true;
+				return note;
 			}
 			catch (final Exception | Error e) { // out of memory included: no half-written results
 				throw discard(file, pending.written(), e);
@@ -184,7 +219,7 @@ final class Batch {
 				PENDING.remove(pending);
 			}
 		});
-		if (beforeSummary != null) beforeSummary.accept(files);
+		if (beforeSummary != null && !stopped) beforeSummary.accept(files);
 		return batch.summary(ok, done + outDir);
 	}
 
@@ -222,6 +257,7 @@ final class Batch {
 		for (int i = 0; i < n; i++) {
 			final int index = i;
 			tasks[i] = () -> {
+				if (stopped) return; // the run is stopping: no further file is begun
 				final Path f = files.get(index);
 				final long t0 = System.nanoTime();
 				try {
@@ -233,6 +269,7 @@ final class Batch {
 					}
 				}
 				catch (final Exception | OutOfMemoryError | StackOverflowError e) {
+					if (stopped) return; // refused as the run stops: the stop was said
 					synchronized (this) {
 						err.printf(Locale.ROOT, "[%d/%d] %s: FAILED%n", index + 1, n, f);
 						fail(f, message(e), e);
@@ -275,6 +312,7 @@ final class Batch {
 
 	/** Prints the closing summary; returns the exit status (0 all good, 1 some failed). */
 	int summary(final int ok, final String what) {
+		if (stopped) return 130; // the stop was said, file by file
 		if (failures.isEmpty()) {
 			err.printf(Locale.ROOT, "done: %d file(s) %s%n", ok, what);
 			return 0;

@@ -123,13 +123,12 @@ final class OcrJob {
 			for (final OcrFormat f : fmts) {
 				final Path o = target.resolveSibling(name + "." + f.extension());
 				if (Batch.sameFile(file, o.toFile())) throw new IOException("refusing to overwrite the input with " + o);
+				written.add(o); // named before the document creates it
 			}
 			final List<OcrPage> pages = new ArrayList<>();
 			final List<Prepare.Row> log = new ArrayList<>();
 			final List<Defects.Found> defects = new ArrayList<>();
 			try (OcrDocument doc = new OcrDocument(target, fmts, file.getFileName().toString(), p.tessdata())) {
-				for (final OcrFormat f : fmts)
-					written.add(doc.file(f));
 				// on failure the document is closed (try-with-resources) before Batch deletes its files
 				final int n = Batch.pages(runs);
 				final Progress progress = new Progress(err, file, n);

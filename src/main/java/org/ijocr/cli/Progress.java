@@ -23,7 +23,7 @@ final class Progress {
 
 	/** Page {@code page} (1-based) is done. */
 	void page(final int page) {
-		if (pages < 2) return;
+		if (pages < 2 || Batch.stopping()) return; // a page finished while the run stops: its file is removed
 		final long now = System.nanoTime();
 		err.printf(Locale.ROOT, "  %s: page %d of %d (%.2f s)%n", file.getFileName(), page, pages, (now - last) / 1e9);
 		last = now;

@@ -66,8 +66,19 @@ public final class OcrEngine {
 	/** Every engine made, freed at exit (Tesseract complains about leaked models otherwise). */
 	private static final Set<OcrEngine> ALL = ConcurrentHashMap.newKeySet();
 	static {
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> ALL.forEach(OcrEngine::close), "OCR engine cleanup"));
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(OcrEngine.STOP_WAIT_MILLIS), "OCR engine cleanup"));
 	}
+
+	/**
+	 * How long a stopped program waits for the pages being read to finish before it frees Tesseract's models
+	 * ({@link #shutdown}).
+	 */
+	public static final long STOP_WAIT_MILLIS = 20_000;
+
+	/** Set when the program is stopping: no page is started any more. */
+	private static boolean stopping;
+	/** Pages being read now. */
+	private static int reading;
 
 	private final Map<String, TessBaseAPI> handles = new HashMap<>();
 	private ByteBuffer buffer;
@@ -93,6 +104,47 @@ public final class OcrEngine {
 	}
 
 	/**
+	 * Stops the reading for good, as the program ends (Ctrl-C, SIGTERM, or its end): no page is started any more (one
+	 * asked for fails, saying so), the pages being read are waited for, up to {@code waitMillis}, and then the models
+	 * are freed. Freeing a model while Tesseract reads with it, or letting the process exit under a reading, makes
+	 * Tesseract's native code abort the process ("pix not defined", an assertion in {@code control.cpp}, a JVM crash
+	 * report). Engines still reading after the wait are left as they are.
+	 *
+	 * @return whether no page was being read any more
+	 */
+	public static boolean shutdown(final long waitMillis) {
+		synchronized (OcrEngine.class) {
+			stopping = true;
+			final long end = System.nanoTime() + waitMillis * 1_000_000;
+			boolean interrupted = false;
+			while (reading > 0) {
+				final long left = (end - System.nanoTime()) / 1_000_000;
+				if (left <= 0) break;
+				try {
+					OcrEngine.class.wait(left);
+				}
+				catch (final InterruptedException e) {
+					interrupted = true;
+				}
+			}
+			releaseIdle();
+			if (interrupted) Thread.currentThread().interrupt();
+			return reading == 0;
+		}
+	}
+
+	/** Counts a page in, or refuses it when the program is stopping. */
+	private static synchronized void starting() {
+		if (stopping) throw new IllegalStateException("OCR: stopped (the program is ending)");
+		reading++;
+	}
+
+	private static synchronized void finished() {
+		reading--;
+		OcrEngine.class.notifyAll();
+	}
+
+	/**
 	 * Recognises an 8-bit grey page (dark text on light paper is best; 0 = black).
 	 *
 	 * @param grey the pixels, row by row, {@code w·h} bytes
@@ -103,13 +155,19 @@ public final class OcrEngine {
 	public static OcrPage recognize(final OcrParams p, final byte[] grey, final int w, final int h,
 		final Rectangle roi, final OcrDocument document)
 	{
-		OcrEngine e = IDLE.pollFirst();
-		if (e == null) e = new OcrEngine();
+		starting();
 		try {
-			return e.read(p, grey, w, h, roi, document);
+			OcrEngine e = IDLE.pollFirst();
+			if (e == null) e = new OcrEngine();
+			try {
+				return e.read(p, grey, w, h, roi, document);
+			}
+			finally {
+				IDLE.offerFirst(e);
+			}
 		}
 		finally {
-			IDLE.offerFirst(e);
+			finished();
 		}
 	}
 

@@ -322,29 +322,45 @@ class LongStackTest {
 		assertTrue(new FileSaver(new ImagePlus("a", new ByteProcessor(620, 500, Pages.pixels(Pages.textPage(620, 500,
 			150, 77).image())))).saveAsPng(in.resolve("a.png").toString()));
 		book(in.resolve("book.tif"), 8, 620, 500);
-		final Path out = tmp.resolve("out");
-		final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		final Process p = new ProcessBuilder(java, "-Djava.awt.headless=true", "-cp", System.getProperty(
-			"java.class.path"), Main.class.getName(), "ocr", "--prepare", "auto", "--format", "txt,hocr", "--out", out
-				.toString(), in.toString()).redirectErrorStream(true).start();
-		final StringBuilder said = new StringBuilder();
-		try (var r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
-			StandardCharsets.UTF_8)))
-		{
-			for (String line; (line = r.readLine()) != null;) {
-				said.append(line).append('\n');
-				if (line.contains("book.tif: page 2 of 8")) {
-					p.destroy(); // SIGTERM
-					break;
+		Files.copy(in.resolve("a.png"), in.resolve("c.png"));
+		// one page at a time, and two pages of the book at once
+		for (final String threads : new String[] { "1", "2" }) {
+			final Path out = tmp.resolve("out" + threads), work = Files.createDirectories(tmp.resolve("work" + threads));
+			final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+			final Process p = new ProcessBuilder(java, "-Djava.awt.headless=true", "-cp", System.getProperty(
+				"java.class.path"), Main.class.getName(), "ocr", "--prepare", "auto", "--threads", threads, "--format",
+				"txt,hocr", "--out", out.toString(), in.toString()).directory(work.toFile()).redirectErrorStream(true)
+					.start();
+			final StringBuilder said = new StringBuilder();
+			try (var r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+				StandardCharsets.UTF_8)))
+			{
+				for (String line; (line = r.readLine()) != null;) {
+					said.append(line).append('\n');
+					if (line.contains("book.tif: page 2 of 8")) p.toHandle().destroy(); // SIGTERM; its output still read
 				}
 			}
-		}
-		assertTrue(p.waitFor(1, TimeUnit.MINUTES), "stopped");
-		assertTrue(said.toString().contains("book.tif: page 2 of 8"), said.toString());
-		try (var list = Files.list(out)) {
-			final List<String> left = list.map(f -> f.getFileName().toString()).sorted().toList();
-			assertTrue(left.containsAll(List.of("a.txt", "a.hocr", "a.prepared.png", "a.words.csv")), left.toString());
-			assertTrue(left.stream().noneMatch(f -> f.startsWith("book")), "nothing of the unfinished book: " + left);
+			assertTrue(p.waitFor(1, TimeUnit.MINUTES), "stopped");
+			final String log = said.toString();
+			assertTrue(log.contains("book.tif: page 2 of 8"), log);
+			// the pages being read were let finish: Tesseract's native code did not abort the process
+			assertEquals(130, p.exitValue(), log);
+			try (var list = Files.list(work)) {
+				assertEquals(List.of(), list.toList(), "no crash report");
+			}
+			assertTrue(log.contains("stopped: " + in.resolve("book.tif") + " was not finished; its outputs are removed"),
+				log);
+			assertFalse(log.contains("FAILED") || log.contains("done:") || log.contains("summary"),
+				"nothing else said of the stop: " + log);
+			try (var list = Files.list(out)) {
+				final List<String> left = list.map(f -> f.getFileName().toString()).sorted().toList();
+				assertTrue(left.containsAll(List.of("a.txt", "a.hocr", "a.prepared.png", "a.words.csv")), left.toString());
+				assertTrue(left.stream().noneMatch(f -> f.startsWith("book")), "nothing of the unfinished book: " + left);
+				// the file after the book: finished before the stop (two files at a time), or without outputs (not begun,
+				// or stopped)
+				if (left.stream().anyMatch(f -> f.startsWith("c."))) assertTrue(log.contains("c.png: ok") && left
+					.containsAll(List.of("c.txt", "c.hocr", "c.words.csv")), left + "\n" + log);
+			}
 		}
 	}
 

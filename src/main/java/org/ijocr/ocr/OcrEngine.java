@@ -66,7 +66,13 @@ public final class OcrEngine {
 	/** Every engine made, freed at exit (Tesseract complains about leaked models otherwise). */
 	private static final Set<OcrEngine> ALL = ConcurrentHashMap.newKeySet();
 	static {
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(OcrEngine.STOP_WAIT_MILLIS), "OCR engine cleanup"));
+		try {
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(OcrEngine.STOP_WAIT_MILLIS),
+				"OCR engine cleanup"));
+		}
+		catch (final IllegalStateException e) {
+			// first used while the program stops (a stopped run that read no page): there is nothing to free
+		}
 	}
 
 	/**

@@ -313,6 +313,39 @@ class LongStackTest {
 	}
 
 	/**
+	 * Runs the command line in a JVM of its own, working in {@code work}, and sends it SIGTERM (as Ctrl-C or a
+	 * scheduler's time limit) once it says {@code stopAt}; returns what it said. It must end with status 130 and
+	 * leave no crash report in {@code work}.
+	 */
+	private static String stopped(final Path work, final String stopAt, final String... args) throws Exception {
+		final List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+			.toString(), "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+		cmd.addAll(List.of(args));
+		final Process p = new ProcessBuilder(cmd).directory(Files.createDirectories(work).toFile()).redirectErrorStream(
+			true).start();
+		final StringBuilder said = new StringBuilder();
+		try (var r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+			StandardCharsets.UTF_8)))
+		{
+			for (String line; (line = r.readLine()) != null;) {
+				said.append(line).append('\n');
+				if (line.contains(stopAt)) p.toHandle().destroy(); // SIGTERM; what it says is still read
+			}
+		}
+		assertTrue(p.waitFor(1, TimeUnit.MINUTES), "stopped");
+		final String log = said.toString();
+		assertTrue(log.contains(stopAt), log);
+		// the pages being read were let finish: Tesseract's native code did not abort the process
+		assertEquals(130, p.exitValue(), log);
+		try (var list = Files.list(work)) {
+			assertEquals(List.of(), list.toList(), "no crash report");
+		}
+		assertFalse(log.contains("FAILED") || log.contains("done:") || log.contains("summary"),
+			"nothing else said of the stop: " + log);
+		return log;
+	}
+
+	/**
 	 * A run stopped while it reads a book (SIGTERM, as Ctrl-C or a scheduler's time limit sends): the file finished
 	 * before keeps its outputs, the book leaves none of the pages and exports it had begun.
 	 */
@@ -323,35 +356,13 @@ class LongStackTest {
 			150, 77).image())))).saveAsPng(in.resolve("a.png").toString()));
 		book(in.resolve("book.tif"), 8, 620, 500);
 		Files.copy(in.resolve("a.png"), in.resolve("c.png"));
+		final String bookStopped = "stopped: " + in.resolve("book.tif") + " was not finished; its outputs are removed";
 		// one page at a time, and two pages of the book at once
 		for (final String threads : new String[] { "1", "2" }) {
-			final Path out = tmp.resolve("out" + threads), work = Files.createDirectories(tmp.resolve("work" + threads));
-			final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-			final Process p = new ProcessBuilder(java, "-Djava.awt.headless=true", "-cp", System.getProperty(
-				"java.class.path"), Main.class.getName(), "ocr", "--prepare", "auto", "--threads", threads, "--format",
-				"txt,hocr", "--out", out.toString(), in.toString()).directory(work.toFile()).redirectErrorStream(true)
-					.start();
-			final StringBuilder said = new StringBuilder();
-			try (var r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
-				StandardCharsets.UTF_8)))
-			{
-				for (String line; (line = r.readLine()) != null;) {
-					said.append(line).append('\n');
-					if (line.contains("book.tif: page 2 of 8")) p.toHandle().destroy(); // SIGTERM; its output still read
-				}
-			}
-			assertTrue(p.waitFor(1, TimeUnit.MINUTES), "stopped");
-			final String log = said.toString();
-			assertTrue(log.contains("book.tif: page 2 of 8"), log);
-			// the pages being read were let finish: Tesseract's native code did not abort the process
-			assertEquals(130, p.exitValue(), log);
-			try (var list = Files.list(work)) {
-				assertEquals(List.of(), list.toList(), "no crash report");
-			}
-			assertTrue(log.contains("stopped: " + in.resolve("book.tif") + " was not finished; its outputs are removed"),
-				log);
-			assertFalse(log.contains("FAILED") || log.contains("done:") || log.contains("summary"),
-				"nothing else said of the stop: " + log);
+			final Path out = tmp.resolve("out" + threads);
+			final String log = stopped(tmp.resolve("work" + threads), "book.tif: page 2 of 8", "ocr", "--prepare", "auto",
+				"--threads", threads, "--format", "txt,hocr", "--out", out.toString(), in.toString());
+			assertTrue(log.contains(bookStopped), log);
 			try (var list = Files.list(out)) {
 				final List<String> left = list.map(f -> f.getFileName().toString()).sorted().toList();
 				assertTrue(left.containsAll(List.of("a.txt", "a.hocr", "a.prepared.png", "a.words.csv")), left.toString());
@@ -361,6 +372,13 @@ class LongStackTest {
 				if (left.stream().anyMatch(f -> f.startsWith("c."))) assertTrue(log.contains("c.png: ok") && left
 					.containsAll(List.of("c.txt", "c.hocr", "c.words.csv")), left + "\n" + log);
 			}
+		}
+		// a job that reads no text (the OCR engine is first loaded as the program stops)
+		final Path out = tmp.resolve("prepared");
+		assertTrue(stopped(tmp.resolve("work-prepare"), "book.tif: page 2 of 8", "prepare", "--out", out.toString(), in
+			.resolve("book.tif").toString()).contains(bookStopped));
+		try (var list = Files.list(out)) {
+			assertEquals(List.of(), list.toList());
 		}
 	}
 

@@ -34,7 +34,7 @@ import org.ijocr.ocr.PageSegMode;
  * {@code ij-ocr ocr}: reads the text of image files with Tesseract and writes {@code DIR/<name>.<ext>} for each
  * format (default txt), with the batch behaviour of every job ({@link Batch}); {@code --threads N} keeps N pages in
  * work at once ({@link Lanes}): N files at a time, and the pages of a book N at a time, one Tesseract handle per
- * thread.
+ * thread (default: one per core, at most {@value #DEFAULT_MOST_THREADS}).
  */
 final class OcrJob {
 
@@ -45,13 +45,17 @@ final class OcrJob {
 		+ "                                 page when the reading is unsure, low contrast was found, or noise or glare\n"
 		+ "                                 on a page not enlarged; also writes <name>.prepared.png, .annotated.png,\n"
 		+ "                                 .words.csv, .defects.csv and .prepare.csv)\n"
-		+ "                                (--threads N: N pages at a time, of one book or of several files)";
+		+ "                                (--threads N: N pages at a time, of one book or of several files; default one\n"
+		+ "                                 per core, at most 8)";
+
+	/** The most pages read at once without {@code --threads} (each Tesseract handle takes a few hundred MB). */
+	static final int DEFAULT_MOST_THREADS = 8;
 
 	private OcrJob() {}
 
 	static int run(final String[] args, final PrintStream err) {
 		String lang = "eng", level = "Word", psm = "Auto", formats = "txt", tessdata = null, out = null, prepare = "none";
-		int dpi = 0, threads = 1;
+		int dpi = 0, threads = Math.max(1, Math.min(DEFAULT_MOST_THREADS, Runtime.getRuntime().availableProcessors()));
 		boolean verbose = false;
 		final List<String> inputs = new java.util.ArrayList<>();
 		for (int i = 1; i < args.length; i++) {

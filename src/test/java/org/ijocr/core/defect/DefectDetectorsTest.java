@@ -219,6 +219,41 @@ class DefectDetectorsTest {
 			}
 	}
 
+	/**
+	 * A receipt scanned on white: the paper's edge and the lid's shadow leave faint, sharp marks along the border of
+	 * the image. On white paper glare is found from washed-out ink, and those marks look like it; the outer ring of
+	 * tiles is not judged. Washed-out text inside the page is still glare.
+	 */
+	@Test
+	void faintMarksAtTheBorderOfAWhitePageAreNotGlare() {
+		final int w = 600, h = 1400;
+		final byte[] px = Pages.pixels(Pages.textPage(w, h, 150, 21L).image());
+		// a faint edge line down the right border and along the top, and a faint smudge in a corner
+		for (int y = 0; y < h; y++)
+			for (int x = w - 6; x < w - 3; x++)
+				px[y * w + x] = (byte) 228;
+		for (int x = 0; x < w; x++)
+			px[2 * w + x] = (byte) 232;
+		final Random rnd = new Random(3);
+		for (int i = 0; i < 300; i++)
+			px[(h - 10 - rnd.nextInt(12)) * w + 4 + rnd.nextInt(15)] = (byte) 225;
+		final Page page = new Page(px, w, h);
+		assertEquals(255, TileHistograms.of(page, Tiles.of(w, h), 2).pagePaper(), "white paper");
+		assertEquals(List.of(), GlareDetector.detect(page, GlareDetector.Params.DEFAULT));
+		// the same page with its text washed out over a block in the middle (a = 0.85)
+		final int x0 = 150, y0 = 500, x1 = 450, y1 = 800;
+		for (int y = y0; y < y1; y++)
+			for (int x = x0; x < x1; x++) {
+				final int v = px[y * w + x] & 0xff;
+				px[y * w + x] = (byte) Math.round(v + (255 - v) * 0.85);
+			}
+		final List<DefectArea> found = GlareDetector.detect(new Page(px, w, h), GlareDetector.Params.DEFAULT);
+		assertEquals(1, found.size(), found.toString());
+		final DefectArea a = found.get(0);
+		assertTrue(a.x() < x1 && x0 < a.x() + a.width() && a.y() < y1 && y0 < a.y() + a.height(), a.toString());
+		assertTrue(a.x() > 0 && a.y() > 0 && a.x() + a.width() < w && a.y() + a.height() < h, "not at the border: " + a);
+	}
+
 	@Test
 	void glareOnTheWhitePaperOfPhototest() {
 		// phototest.tif (640x480, 200 dpi) is black on white: glare cannot raise its paper, only wash out its ink; the

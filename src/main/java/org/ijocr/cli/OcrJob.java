@@ -38,6 +38,12 @@ import org.ijocr.ocr.PageSegMode;
  */
 final class OcrJob {
 
+	/**
+	 * The most pages read at once without {@code --threads}: each page in work has a Tesseract handle and copies of the
+	 * page of its own, outside the Java heap too.
+	 */
+	static final int DEFAULT_MOST_THREADS = 8;
+
 	static final String USAGE = "       ij-ocr ocr [--lang L] [--level Word|Line|Paragraph|Block] [--psm P] [--dpi N]"
 		+ " [--format txt,tsv,hocr,alto,pdf] [--threads N] [--tessdata DIR] [--prepare none|auto] --out DIR [--verbose]"
 		+ " FILES-OR-FOLDERS...\n"
@@ -46,10 +52,8 @@ final class OcrJob {
 		+ "                                 on a page not enlarged; also writes <name>.prepared.png, .annotated.png,\n"
 		+ "                                 .words.csv, .defects.csv and .prepare.csv)\n"
 		+ "                                (--threads N: N pages at a time, of one book or of several files; default one\n"
-		+ "                                 per core, at most 8)";
+		+ "                                 per core, at most " + DEFAULT_MOST_THREADS + ")";
 
-	/** The most pages read at once without {@code --threads} (each Tesseract handle takes a few hundred MB). */
-	static final int DEFAULT_MOST_THREADS = 8;
 
 	private OcrJob() {}
 

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -105,11 +104,7 @@ public final class AutoRead {
 	 * Threads that binarize and read a page while its grey copy is read, and that share the reading of its weak lines
 	 * again (daemons: an idle one ends after a minute, and none keeps the JVM alive).
 	 */
-	private static final ExecutorService BESIDE = Executors.newCachedThreadPool(r -> {
-		final Thread t = new Thread(r, "ij-ocr reading beside");
-		t.setDaemon(true);
-		return t;
-	});
+	private static final ExecutorService BESIDE = Lanes.daemons("ij-ocr reading beside");
 
 	private AutoRead() {}
 
@@ -400,12 +395,10 @@ public final class AutoRead {
 		final List<Prepare.Row> log = new ArrayList<>();
 		final List<Defects.Found> found = new ArrayList<>();
 		final Prepare.Slices prepared = new Prepare.Slices(imp, each == null);
-		final int before = document == null ? 0 : document.added();
 		// several slices at once when there are lanes ({@link Lanes}); slice 1 first: its enlargement is every slice's
-		ImageFilters.withImageJThreads(() -> Lanes.inOrder(n, true, SLICE_BYTES * w * h, s -> {
+		ImageFilters.withImageJThreads(() -> Lanes.inOrder(n, true, SLICE_BYTES * w * h, document, (s, page) -> {
 			final long t0 = System.nanoTime();
-			final Result r = run(ImgWrap.bytes(OcrImages.grey(imp, s), w, h), p, service, area, document == null ? null
-				: document.page(before + s - 1), prepared.scale());
+			final Result r = run(ImgWrap.bytes(OcrImages.grey(imp, s), w, h), p, service, area, page, prepared.scale());
 			return new Timed(r, (System.nanoTime() - t0) / 1e6);
 		}, (t, s) -> {
 			final Result r = t.result();
@@ -421,8 +414,6 @@ public final class AutoRead {
 			prepared.add(s, r.prepared());
 			if (n > 1) IJ.showProgress(s, n);
 			if (each != null) each.done(s, r, here);
-		}, e -> {
-			if (document != null) document.abort("an earlier page failed");
 		}));
 		return new Pages(pages, prepared.image(), log, found);
 	}

@@ -15,6 +15,7 @@ import net.imglib2.parallel.Parallelization;
 import net.imglib2.parallel.TaskExecutor;
 
 import org.ijocr.core.Tasks;
+import org.ijocr.ocr.OcrDocument;
 
 /**
  * How many slices (pages) are read with Tesseract at once, over every image being read in this JVM: ImageJ's thread
@@ -30,12 +31,17 @@ public final class Lanes {
 	private static int limit;
 	private static int inUse;
 
-	/** The threads the slices are read on (daemons: an idle one ends after a minute). */
-	private static final ExecutorService READERS = Executors.newCachedThreadPool(r -> {
-		final Thread t = new Thread(r, "ij-ocr page reader");
-		t.setDaemon(true);
-		return t;
-	});
+	/** The threads the slices are read on. */
+	private static final ExecutorService READERS = daemons("ij-ocr page reader");
+
+	/** A pool of threads named {@code name} made as needed (daemons: an idle one ends after a minute). */
+	static ExecutorService daemons(final String name) {
+		return Executors.newCachedThreadPool(r -> {
+			final Thread t = new Thread(r, name);
+			t.setDaemon(true);
+			return t;
+		});
+	}
 
 	private Lanes() {}
 
@@ -132,6 +138,34 @@ public final class Lanes {
 				awaitQuietly(f);
 			throw e;
 		}
+	}
+
+	/** Reads one slice, adding its page to an export through {@code page}. */
+	@FunctionalInterface
+	public interface SliceRead<R> {
+
+		/**
+		 * @param slice the slice (1-based)
+		 * @param page the view of the export that slice's page is added through ({@link OcrDocument#page}), or
+		 *          {@code null} when there is no export
+		 */
+		R read(int slice, OcrDocument page);
+	}
+
+	/**
+	 * {@link #inOrder(int, boolean, long, IntFunction, ObjIntConsumer, Consumer)} for slices whose pages go to
+	 * {@code document} (or {@code null}) after those it already has: each slice gets the view its page is added
+	 * through, in slice order whatever the order the readings end, and a failure aborts the pages waiting for their
+	 * turn.
+	 */
+	public static <R> void inOrder(final int n, final boolean firstAlone, final long bytesPerSlice,
+		final OcrDocument document, final SliceRead<R> read, final ObjIntConsumer<R> done)
+	{
+		final int before = document == null ? 0 : document.added();
+		inOrder(n, firstAlone, bytesPerSlice, s -> read.read(s, document == null ? null : document.page(before + s - 1)),
+			done, e -> {
+				if (document != null) document.abort("an earlier page failed");
+			});
 	}
 
 	/** Waits for a lane; an interrupt ends in an {@link IllegalStateException}. */

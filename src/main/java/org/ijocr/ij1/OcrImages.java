@@ -148,15 +148,12 @@ public final class OcrImages {
 			return pages;
 		}
 		final int n = imp.getStackSize(), w = imp.getWidth(), h = imp.getHeight();
-		final int before = document == null ? 0 : document.added();
 		// several slices at once when there are lanes to spare, handed on (and exported) in slice order
-		Lanes.inOrder(n, false, SLICE_BYTES * w * h, s -> OcrEngine.recognize(params, grey(imp, s), w, h, area,
-			document == null ? null : document.page(before + s - 1)), (page, s) -> {
+		Lanes.inOrder(n, false, SLICE_BYTES * w * h, document, (s, export) -> OcrEngine.recognize(params, grey(imp, s), w,
+			h, area, export), (page, s) -> {
 				pages.add(shaped ? inside(page, roi) : page);
 				if (n > 1) IJ.showProgress(s, n);
 				if (pageDone != null) pageDone.accept(s);
-			}, e -> {
-				if (document != null) document.abort("an earlier page failed");
 			});
 		return pages;
 	}

@@ -312,16 +312,24 @@ class LongStackTest {
 			assertArrayEquals(Files.readAllBytes(autoOne.resolve(f)), Files.readAllBytes(autoTwo.resolve(f)), f);
 	}
 
+	/** The command that runs the command line with {@code args} in a JVM of its own (with {@code heap}, if given). */
+	private static List<String> commandLine(final String heap, final String... args) {
+		final List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+			.toString()));
+		if (heap != null) cmd.add("-Xmx" + heap);
+		cmd.addAll(List.of("-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), Main.class
+			.getName()));
+		cmd.addAll(List.of(args));
+		return cmd;
+	}
+
 	/**
 	 * Runs the command line in a JVM of its own, working in {@code work}, and sends it SIGTERM (as Ctrl-C or a
 	 * scheduler's time limit) once it says {@code stopAt}; returns what it said. It must end with status 130 and
 	 * leave no crash report in {@code work}.
 	 */
 	private static String stopped(final Path work, final String stopAt, final String... args) throws Exception {
-		final List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-			.toString(), "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-		cmd.addAll(List.of(args));
-		final Process p = new ProcessBuilder(cmd).directory(Files.createDirectories(work).toFile()).redirectErrorStream(
+		final Process p = new ProcessBuilder(commandLine(null, args)).directory(Files.createDirectories(work).toFile()).redirectErrorStream(
 			true).start();
 		final StringBuilder said = new StringBuilder();
 		try (var r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
@@ -391,11 +399,8 @@ class LongStackTest {
 		final int pages = 48;
 		final Path in = book(tmp.resolve("book.tif"), pages, 1240, 1754);
 		final Path out = tmp.resolve("out");
-		final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		final List<String> cmd = new ArrayList<>(List.of(java, "-Xmx128m", "-Djava.awt.headless=true", "-cp", System
-			.getProperty("java.class.path"), Main.class.getName(), "prepare", "--skip", "deskew", "--out", out
-				.toString(), in.toString()));
-		final Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("log.txt")
+		final Process p = new ProcessBuilder(commandLine("128m", "prepare", "--skip", "deskew", "--out", out.toString(), in
+			.toString())).redirectErrorStream(true).redirectOutput(tmp.resolve("log.txt")
 			.toFile()).start();
 		assertTrue(p.waitFor(5, TimeUnit.MINUTES), "finished");
 		final String log = Files.readString(tmp.resolve("log.txt"));

@@ -60,8 +60,9 @@ import org.ijocr.ocr.Thresholding;
  * and one beside it.</li>
  * </ol>
  * Item boxes are in the input's coordinates (divided by the enlargement), rotated about the page centre by the skew
- * angle when the page was deskewed (typically under a degree). Exports describe the chosen prepared page (its size),
- * read once more for them.
+ * angle when the page was deskewed (typically under a degree). Exports describe the chosen prepared page (its size)
+ * and its reading before the weak lines were read again: Tesseract's state of each reading is kept until the choice
+ * ({@link OcrEngine#recognizeKept}), so the page is not recognised once more for them.
  */
 public final class AutoRead {
 
@@ -108,17 +109,35 @@ public final class AutoRead {
 
 	private AutoRead() {}
 
-	/** A prepared page, its reading, and when the page was ready ({@link System#nanoTime}). */
-	private record Reading(AutoPrepare.Result page, OcrPage reading, long made) {}
+	/**
+	 * A prepared page, its reading, and when the page was ready ({@link System#nanoTime}); {@code kept}: the reading
+	 * with Tesseract's state, for the exports (or {@code null}), to be closed.
+	 */
+	private record Reading(AutoPrepare.Result page, OcrPage reading, OcrEngine.Kept kept, long made) {
+
+		/** Reads a page; with {@code keep}, keeping Tesseract's state for the exports ({@link OcrEngine.Kept}). */
+		static Reading of(final AutoPrepare.Result page, final OcrParams q, final Rectangle area, final boolean keep,
+			final long made)
+		{
+			final byte[] px = Storage.bytes(page.image());
+			final int w = (int) page.image().dimension(0), h = (int) page.image().dimension(1);
+			if (!keep) return new Reading(page, OcrEngine.recognize(q, px, w, h, area, null), null, made);
+			final OcrEngine.Kept k = OcrEngine.recognizeKept(q, px, w, h, area);
+			return new Reading(page, k.page(), k, made);
+		}
+
+		/** Gives the kept state back, if any. */
+		void close() {
+			if (kept != null) kept.close();
+		}
+	}
 
 	/** Binarizes the prepared grey page ({@link AutoPrepare#binarize}) and reads it. */
 	private static Reading binarizeAndRead(final AutoPrepare.Result grey, final List<DefectArea> areas,
-		final OcrParams q, final Rectangle area)
+		final OcrParams q, final Rectangle area, final boolean keep)
 	{
 		final AutoPrepare.Result bin = AutoPrepare.binarize(grey, areas);
-		final long made = System.nanoTime();
-		return new Reading(bin, OcrEngine.recognize(q, Storage.bytes(bin.image()), (int) bin.image().dimension(0),
-			(int) bin.image().dimension(1), area, null), made);
+		return Reading.of(bin, q, area, keep, System.nanoTime());
 	}
 
 	/** Reads a grey page (0 = black) with {@code prepare=Auto}, using the suite's registered defect detectors. */
@@ -155,39 +174,51 @@ public final class AutoRead {
 		final OcrParams q = f == 1 ? p : p.withDpi((int) Math.min(10000, Math.round(p.dpi() * f)));
 		final Rectangle area = roi == null || f == 1 ? roi : rectangle(Scale.enclosing(roi.x, roi.y, roi.width,
 			roi.height, f));
+		// the exports get the chosen page's reading: with a document, the readings keep Tesseract's state until the
+		// choice, so that the chosen one is added without recognising the page again
+		final boolean keep = document != null;
 		// when the defects alone call for the binarized page, it is made and read on another thread (with the
 		// caller's ImgLib2 executor, and a Tesseract handle of its own) while the grey page is read: Tesseract reads on
 		// one core
 		final TaskExecutor ex = Parallelization.getTaskExecutor();
 		final Future<Reading> beside = binarizedForDefects(areas, f) ? BESIDE.submit(() -> Tasks.withExecutor(ex,
-			() -> binarizeAndRead(grey, areas, q, area))) : null;
-		OcrPage first;
+			() -> binarizeAndRead(grey, areas, q, area, keep))) : null;
+		final Reading greyReading;
 		try {
-			first = OcrEngine.recognize(q, Storage.bytes(grey.image()), w, h, area, null);
+			greyReading = Reading.of(grey, q, area, keep, 0);
 		}
 		catch (final RuntimeException | Error e) {
-			if (beside != null) beside.cancel(true);
+			if (beside != null) closeWhenDone(beside);
 			throw e;
 		}
 		final long read = System.nanoTime();
 		double prepMs = detectMs + millis(grey.log()), waitedMs = prepMs;
+		OcrPage first = greyReading.reading();
 		AutoPrepare.Result prep = grey, other = null;
-		if (readBinarized(areas, f, first.meanConfidence())) { // always when it was made beside
-			final Reading b = beside != null ? Tasks.result(beside, "the binarized page's reading") : binarizeAndRead(grey,
-				areas, q, area);
-			waitedMs += Math.max(0, b.made() - read) / 1e6; // what the reading waited (or would have waited) for the page
-			final AutoPrepare.Result bin = b.page();
-			prepMs = detectMs + millis(bin.log());
-			final OcrPage second = b.reading();
-			if (better(second.items(), first.items())) {
-				first = second;
-				prep = bin;
-				other = grey;
+		Reading binReading = null;
+		try {
+			Reading chosen = greyReading;
+			if (readBinarized(areas, f, first.meanConfidence())) { // always when it was made beside
+				final Reading b = binReading = beside != null ? Tasks.result(beside, "the binarized page's reading")
+					: binarizeAndRead(grey, areas, q, area, keep);
+				waitedMs += Math.max(0, b.made() - read) / 1e6; // what the reading waited (or would have waited) for it
+				final AutoPrepare.Result bin = b.page();
+				prepMs = detectMs + millis(bin.log());
+				final OcrPage second = b.reading();
+				if (better(second.items(), first.items())) {
+					first = second;
+					prep = bin;
+					other = grey;
+					chosen = b;
+				}
+				else other = bin;
 			}
-			else other = bin;
+			if (document != null) chosen.kept().addTo(document);
 		}
-		// the exports get the chosen page's reading (one more recognition, only when exporting)
-		if (document != null) OcrEngine.recognize(q, Storage.bytes(prep.image()), w, h, area, document);
+		finally {
+			greyReading.close();
+			if (binReading != null) binReading.close();
+		}
 		// the weak lines, least confident first
 		final Map<String, List<OcrItem>> lines = new LinkedHashMap<>();
 		for (final OcrItem it : first.items())
@@ -272,6 +303,19 @@ public final class AutoRead {
 		for (final OcrItem it : items)
 			s += it.text().strip().length() * Math.max(0, it.confidence() - SURE);
 		return s;
+	}
+
+	/**
+	 * After a failure: waits for the binarized page's reading made beside and gives its Tesseract state back (a
+	 * reading in native code cannot be cancelled; left alone, its handle would never return).
+	 */
+	private static void closeWhenDone(final Future<Reading> beside) {
+		try {
+			Tasks.result(beside, "the binarized page's reading").close();
+		}
+		catch (final RuntimeException | Error e) {
+			// it failed too: nothing is kept; the first failure is the one reported
+		}
 	}
 
 	private static double millis(final List<PrepareStep> log) {

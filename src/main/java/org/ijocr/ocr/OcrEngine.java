@@ -15,6 +15,7 @@ import java.util.Deque;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
@@ -81,6 +82,9 @@ public final class OcrEngine {
 	 */
 	public static final long STOP_WAIT_MILLIS = 20_000;
 
+	/** Recognitions run so far ({@link #recognitions}). */
+	private static final AtomicLong RECOGNITIONS = new AtomicLong();
+
 	/** Set when the program is stopping: no page is started any more. */
 	private static boolean stopping;
 	/** Pages being read now. */
@@ -93,6 +97,11 @@ public final class OcrEngine {
 	private OcrEngine() {
 		Natives.load();
 		ALL.add(this);
+	}
+
+	/** The number of pages (or parts of pages) Tesseract has recognised so far in this program. */
+	public static long recognitions() {
+		return RECOGNITIONS.get();
 	}
 
 	/** The number of engines made so far (each holds its own handles). */
@@ -166,7 +175,7 @@ public final class OcrEngine {
 			OcrEngine e = IDLE.pollFirst();
 			if (e == null) e = new OcrEngine();
 			try {
-				return e.read(p, grey, w, h, roi, document);
+				return e.read(p, grey, w, h, roi, document, false);
 			}
 			finally {
 				IDLE.offerFirst(e);
@@ -177,8 +186,80 @@ public final class OcrEngine {
 		}
 	}
 
+	/**
+	 * Recognises a page as {@link #recognize} does and keeps Tesseract's state of that recognition, so that the exports
+	 * can be given this reading later ({@link Kept#addTo}) instead of recognising the page once more: for a reader that
+	 * decides which of several readings to export after it has read them. The reading holds a Tesseract handle (and
+	 * counts as a page being read, {@link #shutdown}) until it is closed.
+	 */
+	public static Kept recognizeKept(final OcrParams p, final byte[] grey, final int w, final int h,
+		final Rectangle roi)
+	{
+		starting();
+		boolean kept = false;
+		try {
+			OcrEngine e = IDLE.pollFirst();
+			if (e == null) e = new OcrEngine();
+			try {
+				final Kept k = new Kept(e, e.read(p, grey, w, h, roi, null, true), e.handle(p.tessdata(), p.language(),
+					OEM_DEFAULT));
+				kept = true;
+				return k;
+			}
+			finally {
+				if (!kept) IDLE.offerFirst(e);
+			}
+		}
+		finally {
+			if (!kept) finished();
+		}
+	}
+
+	/**
+	 * A reading whose Tesseract state is kept ({@link #recognizeKept}); close it (from any thread) to give its handle
+	 * back.
+	 */
+	public static final class Kept implements AutoCloseable {
+
+		private final OcrEngine engine;
+		private final OcrPage page;
+		private final TessBaseAPI api;
+		private boolean closed;
+
+		private Kept(final OcrEngine engine, final OcrPage page, final TessBaseAPI api) {
+			this.engine = engine;
+			this.page = page;
+			this.api = api;
+		}
+
+		/** The text and items read. */
+		public OcrPage page() {
+			return page;
+		}
+
+		/** Adds this reading to the exports, as {@link #recognize} with the document would have. */
+		public synchronized void addTo(final OcrDocument document) {
+			if (closed) throw new IllegalStateException("the reading was closed");
+			document.add(api);
+		}
+
+		@Override
+		public synchronized void close() {
+			if (closed) return;
+			closed = true;
+			try {
+				TessAPI1.TessBaseAPIClear(api);
+			}
+			finally {
+				IDLE.offerFirst(engine);
+				finished();
+			}
+		}
+	}
+
+	/** One recognition; with {@code keep}, Tesseract's state is not cleared when it succeeds ({@link Kept}). */
 	private OcrPage read(final OcrParams p, final byte[] grey, final int w, final int h, final Rectangle roi,
-		final OcrDocument document)
+		final OcrDocument document, final boolean keep)
 	{
 		if (w <= 0 || h <= 0 || grey.length < w * h) throw new IllegalArgumentException("bad page size " + w + "×"
 			+ h);
@@ -226,7 +307,9 @@ public final class OcrEngine {
 		TessAPI1.TessBaseAPISetVariable(api, "user_defined_dpi", Integer.toString(p.dpi()));
 		TessAPI1.TessBaseAPISetVariable(api, "thresholding_method", Integer.toString(p.thresholding().code()));
 		setImage(api, page, pw, ph, p.dpi());
+		boolean done = false;
 		try {
+			RECOGNITIONS.incrementAndGet();
 			if (TessAPI1.TessBaseAPIRecognize(api, null) != 0) throw new IllegalStateException(
 				"OCR: Tesseract could not recognise the page");
 			final List<OcrItem> items = items(api, p, sw, sh, turns, area == null ? 0 : area.x, area == null ? 0
@@ -234,10 +317,11 @@ public final class OcrEngine {
 			final String text = text(TessAPI1.TessBaseAPIGetUTF8Text(api));
 			final int mean = TessAPI1.TessBaseAPIMeanTextConf(api);
 			if (document != null) document.add(api);
+			done = true;
 			return new OcrPage(text, items, mean, turns * 90);
 		}
 		finally {
-			TessAPI1.TessBaseAPIClear(api);
+			if (!(keep && done)) TessAPI1.TessBaseAPIClear(api);
 		}
 	}
 

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
@@ -26,6 +30,7 @@ import org.ijocr.testutil.DegradedPages;
 import org.ijocr.testutil.DegradedPages.Defect;
 import org.ijocr.testutil.Pages;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -122,6 +127,48 @@ class AutoReadTest {
 			assertEquals(a.page().text(), b.page().text());
 			assertEquals(a.page().items(), b.page().items());
 		}
+	}
+
+	/**
+	 * With exports, the page chosen is not recognised once more for them: the reading {@code prepare=Auto} chose is
+	 * kept and added ({@link OcrEngine#recognizeKept}). The run recognises as many times as without exports, and the
+	 * exports equal those of a recognition of the chosen prepared page (what the one more reading gave): on a clean
+	 * page (the grey page alone is read), with noise (the binarized page, made beside the reading, is chosen) and with
+	 * glare (both are read, the grey one is chosen). Fails on the code that recognised the chosen page once more: one
+	 * recognition more with exports.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "NONE, 0", "NOISE, 0.05", "GLARE, 0.9" })
+	void theExportsGetTheChosenReadingWithoutReadingThePageAgain(final Defect defect, final double strength,
+		@TempDir final Path tmp) throws Exception
+	{
+		final OcrPages.Grey g = OcrPages.tesseract("phototest.tif");
+		final byte[] page = DegradedPages.degrade(g.pixels(), g.width(), g.height(), DPI, defect, strength, 1);
+		final DefectDetectorService service = SciJava.context().getService(DefectDetectorService.class);
+		final OcrParams p = OcrParams.defaults().withDpi(DPI);
+		final Set<OcrFormat> formats = EnumSet.of(OcrFormat.TXT, OcrFormat.TSV, OcrFormat.HOCR);
+		long before = OcrEngine.recognitions();
+		final AutoRead.Result plain = AutoRead.run(ArrayImgs.unsignedBytes(page, g.width(), g.height()), p, service,
+			null, null);
+		final long withoutExports = OcrEngine.recognitions() - before;
+		final AutoRead.Result r;
+		before = OcrEngine.recognitions();
+		try (OcrDocument d = new OcrDocument(tmp.resolve("auto"), formats, "page", p.tessdata())) {
+			r = AutoRead.run(ArrayImgs.unsignedBytes(page, g.width(), g.height()), p, service, null, d);
+			assertEquals(1, d.added());
+		}
+		assertEquals(withoutExports, OcrEngine.recognitions() - before, "recognitions with exports and without");
+		assertEquals(plain.page(), r.page());
+		final var chosen = r.prepared().image();
+		try (OcrDocument d = new OcrDocument(tmp.resolve("again"), formats, "page", p.tessdata())) {
+			OcrEngine.recognize(p.withDpi((int) Math.round(DPI * r.prepared().scale())), Storage.bytes(chosen), (int) chosen
+				.dimension(0), (int) chosen.dimension(1), null, d);
+		}
+		for (final OcrFormat f : formats)
+			assertEquals(Files.readString(tmp.resolve("again." + f.extension())), Files.readString(tmp.resolve("auto."
+				+ f.extension())), f.name());
+		System.out.printf(Locale.ROOT, "%s %s: %d recognitions, binarized page chosen: %b%n", defect, strength,
+			withoutExports, r.prepared().image() != r.prepared().grey());
 	}
 
 	@Test

@@ -148,6 +148,11 @@ public final class OcrEngine {
 		}
 	}
 
+	/** Pages being read now, kept readings ({@link Kept}) included. */
+	static synchronized int inWork() {
+		return reading;
+	}
+
 	/** Counts a page in, or refuses it when the program is stopping. */
 	private static synchronized void starting() {
 		if (stopping) throw new IllegalStateException("OCR: stopped (the program is ending)");

@@ -158,6 +158,7 @@ class AutoReadTest {
 			assertEquals(1, d.added());
 		}
 		assertEquals(withoutExports, OcrEngine.recognitions() - before, "recognitions with exports and without");
+		assertEquals(0, OcrEngine.inWork(), "kept readings not given back");
 		assertEquals(plain.page(), r.page());
 		final var chosen = r.prepared().image();
 		try (OcrDocument d = new OcrDocument(tmp.resolve("again"), formats, "page", p.tessdata())) {
@@ -169,6 +170,34 @@ class AutoReadTest {
 				+ f.extension())), f.name());
 		System.out.printf(Locale.ROOT, "%s %s: %d recognitions, binarized page chosen: %b%n", defect, strength,
 			withoutExports, r.prepared().image() != r.prepared().grey());
+	}
+
+	/**
+	 * A page Tesseract refuses (wider than it reads) with noise, whose binarized page is made and read beside the grey
+	 * reading: the run fails with Tesseract's limit, and with exports no reading is left holding its handle (each would
+	 * keep a stopping program waiting for it).
+	 */
+	@Test
+	void aFailedReadingWithExportsKeepsNoHandle(@TempDir final Path tmp) {
+		final int w = 33000, h = 120;
+		final Pages.TextPage t = Pages.textPage(1748, h, 300, 7004);
+		final byte[] strip = new byte[w * h];
+		java.util.Arrays.fill(strip, (byte) 255);
+		final byte[] text = Pages.pixels(t.image());
+		for (int y = 0; y < h; y++)
+			System.arraycopy(text, y * 1748, strip, y * w, 1748);
+		final byte[] page = DegradedPages.degrade(strip, w, h, 300, Defect.NOISE, 0.05, 3);
+		final DefectDetectorService service = SciJava.context().getService(DefectDetectorService.class);
+		final OcrParams p = OcrParams.defaults().withDpi(300);
+		final ArrayImg<UnsignedByteType, ByteArray> img = ArrayImgs.unsignedBytes(page, w, h);
+		assertTrue(AutoRead.binarizedMayHelp(service.detect(img, service.detectors())), "noise found");
+		final int before = OcrEngine.inWork();
+		try (OcrDocument d = new OcrDocument(tmp.resolve("wide"), EnumSet.of(OcrFormat.TXT), "wide", p.tessdata())) {
+			final IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+				IllegalArgumentException.class, () -> AutoRead.run(img, p, service, null, d));
+			assertTrue(e.getMessage().contains("Tesseract reads at most"), e.getMessage());
+		}
+		assertEquals(before, OcrEngine.inWork(), "readings still counted in work");
 	}
 
 	@Test

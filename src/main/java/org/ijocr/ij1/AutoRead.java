@@ -185,7 +185,7 @@ public final class AutoRead {
 			() -> binarizeAndRead(grey, areas, q, area, keep))) : null;
 		final Reading greyReading;
 		try {
-			greyReading = Reading.of(grey, q, area, keep, 0);
+			greyReading = Reading.of(grey, q, area, keep, System.nanoTime());
 		}
 		catch (final RuntimeException | Error e) {
 			if (beside != null) closeWhenDone(beside);

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
@@ -175,19 +176,31 @@ public final class OcrEngine {
 	public static OcrPage recognize(final OcrParams p, final byte[] grey, final int w, final int h,
 		final Rectangle roi, final OcrDocument document)
 	{
+		return onEngine(e -> e.read(p, grey, w, h, roi, document, false), false);
+	}
+
+	/**
+	 * Runs {@code work} on an idle engine (a new one if none is idle), counted as a page being read; the engine is
+	 * given back and the page counted out afterwards, or, with {@code hold}, only if {@code work} fails (a {@link Kept}
+	 * reading then does both when it is closed).
+	 */
+	private static <T> T onEngine(final Function<OcrEngine, T> work, final boolean hold) {
 		starting();
+		boolean held = false;
 		try {
 			OcrEngine e = IDLE.pollFirst();
 			if (e == null) e = new OcrEngine();
 			try {
-				return e.read(p, grey, w, h, roi, document, false);
+				final T result = work.apply(e);
+				held = hold;
+				return result;
 			}
 			finally {
-				IDLE.offerFirst(e);
+				if (!held) IDLE.offerFirst(e);
 			}
 		}
 		finally {
-			finished();
+			if (!held) finished();
 		}
 	}
 
@@ -200,24 +213,8 @@ public final class OcrEngine {
 	public static Kept recognizeKept(final OcrParams p, final byte[] grey, final int w, final int h,
 		final Rectangle roi)
 	{
-		starting();
-		boolean kept = false;
-		try {
-			OcrEngine e = IDLE.pollFirst();
-			if (e == null) e = new OcrEngine();
-			try {
-				final Kept k = new Kept(e, e.read(p, grey, w, h, roi, null, true), e.handle(p.tessdata(), p.language(),
-					OEM_DEFAULT));
-				kept = true;
-				return k;
-			}
-			finally {
-				if (!kept) IDLE.offerFirst(e);
-			}
-		}
-		finally {
-			if (!kept) finished();
-		}
+		return onEngine(e -> new Kept(e, e.read(p, grey, w, h, roi, null, true), e.handle(p.tessdata(), p.language(),
+			OEM_DEFAULT)), true);
 	}
 
 	/**

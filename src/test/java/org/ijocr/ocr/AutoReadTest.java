@@ -3,10 +3,12 @@ package org.ijocr.ocr;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -182,7 +184,7 @@ class AutoReadTest {
 		final int w = 33000, h = 120;
 		final Pages.TextPage t = Pages.textPage(1748, h, 300, 7004);
 		final byte[] strip = new byte[w * h];
-		java.util.Arrays.fill(strip, (byte) 255);
+		Arrays.fill(strip, (byte) 255);
 		final byte[] text = Pages.pixels(t.image());
 		for (int y = 0; y < h; y++)
 			System.arraycopy(text, y * 1748, strip, y * w, 1748);
@@ -193,8 +195,8 @@ class AutoReadTest {
 		assertTrue(AutoRead.binarizedMayHelp(service.detect(img, service.detectors())), "noise found");
 		final int before = OcrEngine.inWork();
 		try (OcrDocument d = new OcrDocument(tmp.resolve("wide"), EnumSet.of(OcrFormat.TXT), "wide", p.tessdata())) {
-			final IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
-				IllegalArgumentException.class, () -> AutoRead.run(img, p, service, null, d));
+			final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AutoRead.run(img, p,
+				service, null, d));
 			assertTrue(e.getMessage().contains("Tesseract reads at most"), e.getMessage());
 		}
 		assertEquals(before, OcrEngine.inWork(), "readings still counted in work");

@@ -189,7 +189,11 @@ public class CommandBridge implements PlugIn {
 		catch (final IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
 			throw new CommandFailure(e.getMessage() != null ? e.getMessage() : e.toString(), e);
 		}
-		catch (final RuntimeException | OutOfMemoryError e) {
+		catch (final OutOfMemoryError e) {
+			throw new CommandFailure("out of memory: give ImageJ more (Edit>Options>Memory & Threads), or work on a"
+				+ " smaller image or fewer slices", e);
+		}
+		catch (final RuntimeException e) {
 			throw new CommandFailure("failed: " + e, e);
 		}
 		final List<ImagePlus> images = new ArrayList<>();

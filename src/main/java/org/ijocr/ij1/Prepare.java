@@ -144,13 +144,36 @@ public final class Prepare {
 			return scale;
 		}
 
-		/** Adds the prepared page of slice {@code s} (1-based). */
+		/**
+		 * Adds the prepared page of slice {@code s} (1-based). With the first slice of a stack whose slices are kept,
+		 * checks that the others will fit in the Java heap (after a garbage collection when it looks short), so that a
+		 * stack too large fails at once with what to do instead of running out of memory after minutes of work.
+		 *
+		 * @throws IllegalStateException if they will not
+		 */
 		void add(final int s, final AutoPrepare.Result r) {
 			final int w = (int) r.image().dimension(0), h = (int) r.image().dimension(1);
 			if (Double.isNaN(scale)) scale = r.scale();
 			if (!keep) return;
-			if (stack == null) stack = new ImageStack(w, h);
+			if (stack == null) {
+				checkRoom((long) w * h * (imp.getStackSize() - 1), w, h);
+				stack = new ImageStack(w, h);
+			}
 			stack.addSlice(imp.getStack().getSliceLabel(s), new ByteProcessor(w, h, Storage.bytes(r.image())));
+		}
+
+		/** Fails when the {@code bytes} the other prepared slices of {@code w}×{@code h} take cannot be held. */
+		private void checkRoom(final long bytes, final int w, final int h) {
+			if (bytes <= Lanes.freeHeap()) return;
+			System.gc(); // what looks used may be garbage
+			final long free = Lanes.freeHeap();
+			if (bytes <= free) return;
+			final int n = imp.getStackSize();
+			throw new IllegalStateException(String.format(Locale.ROOT, "the prepared stack (%d slices of %d×%d, %d MB)"
+				+ " does not fit in the memory left to ImageJ (%d MB of %d MB): give ImageJ more memory (Edit>Options>Memory"
+				+ " & Threads), prepare fewer slices at a time (Image>Stacks>Tools>Make Substack), or prepare the file with"
+				+ " the command line ('ij-ocr prepare --out DIR FILE'), which writes each prepared page as it is made", n, w,
+				h, (bytes + (long) w * h) >> 20, free >> 20, Runtime.getRuntime().maxMemory() >> 20));
 		}
 
 		/** The slices gathered, or {@code null} when they were not kept. */

@@ -391,6 +391,26 @@ class LongStackTest {
 	}
 
 	/**
+	 * {@code OCR Auto Prepare} keeps the prepared stack in memory: on a book whose prepared slices do not fit in the heap
+	 * (a separate JVM with {@code -Xmx128m}, 24 pages at 150 dpi enlarged to about 1.4×), it fails after the first
+	 * slice saying how much is needed and what to do, instead of running out of memory after preparing most of them.
+	 */
+	@Test
+	void aStackWhosePreparedSlicesDoNotFitFailsAtOnceSayingWhatToDo() throws Exception {
+		final Path in = book(tmp.resolve("book.tif"), 24, 1240, 1754);
+		final Path macro = Files.writeString(tmp.resolve("prepare.ijm"), "setBatchMode(true);\nopen(getArgument());\n"
+			+ "run(\"OCR Auto Prepare\");\nprint(\"prepared \" + nSlices);\n");
+		final Process p = new ProcessBuilder(commandLine("128m", "macro", macro.toString(), in.toString()))
+			.redirectErrorStream(true).redirectOutput(tmp.resolve("log.txt").toFile()).start();
+		assertTrue(p.waitFor(5, TimeUnit.MINUTES), "finished");
+		final String log = Files.readString(tmp.resolve("log.txt"));
+		assertEquals(1, p.exitValue(), log);
+		assertTrue(log.contains("OCR Auto Prepare: the prepared stack (24 slices of ") && log.contains(
+			"does not fit in the memory left to ImageJ") && log.contains("ij-ocr prepare"), log);
+		assertFalse(log.contains("OutOfMemoryError") || log.contains("prepared 24"), log);
+	}
+
+	/**
 	 * {@code ij-ocr prepare} on a book whose prepared pages together take more than twice the heap it is given
 	 * (a separate JVM with {@code -Xmx128m}): it prepares every page.
 	 */

@@ -190,8 +190,7 @@ public class CommandBridge implements PlugIn {
 			throw new CommandFailure(e.getMessage() != null ? e.getMessage() : e.toString(), e);
 		}
 		catch (final OutOfMemoryError e) {
-			throw new CommandFailure("out of memory: give ImageJ more (Edit>Options>Memory & Threads), or work on a"
-				+ " smaller image or fewer slices", e);
+			throw new CommandFailure("out of memory: " + Heap.MORE + ", or work on a smaller image or fewer slices", e);
 		}
 		catch (final RuntimeException e) {
 			throw new CommandFailure("failed: " + e, e);

@@ -203,12 +203,6 @@ public final class Lanes {
 	/** How many slices of that size the free heap holds (at least 1). */
 	private static int memoryFor(final long bytesPerSlice) {
 		if (bytesPerSlice <= 0) return Integer.MAX_VALUE;
-		return (int) Math.max(1, Math.min(Integer.MAX_VALUE, freeHeap() / bytesPerSlice));
-	}
-
-	/** The bytes the Java heap can still grow by: its maximum less what is in use now (garbage included). */
-	static long freeHeap() {
-		final Runtime rt = Runtime.getRuntime();
-		return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+		return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Heap.free() / bytesPerSlice));
 	}
 }

@@ -164,16 +164,16 @@ public final class Prepare {
 
 		/** Fails when the {@code bytes} the other prepared slices of {@code w}×{@code h} take cannot be held. */
 		private void checkRoom(final long bytes, final int w, final int h) {
-			if (bytes <= Lanes.freeHeap()) return;
+			if (bytes <= Heap.free()) return;
 			System.gc(); // what looks used may be garbage
-			final long free = Lanes.freeHeap();
+			final long free = Heap.free();
 			if (bytes <= free) return;
 			final int n = imp.getStackSize();
 			throw new IllegalStateException(String.format(Locale.ROOT, "the prepared stack (%d slices of %d×%d, %d MB)"
-				+ " does not fit in the memory left to ImageJ (%d MB of %d MB): give ImageJ more memory (Edit>Options>Memory"
-				+ " & Threads), prepare fewer slices at a time (Image>Stacks>Tools>Make Substack), or prepare the file with"
-				+ " the command line ('ij-ocr prepare --out DIR FILE'), which writes each prepared page as it is made", n, w,
-				h, (bytes + (long) w * h) >> 20, free >> 20, Runtime.getRuntime().maxMemory() >> 20));
+				+ " does not fit in the memory left to ImageJ (%d MB of %d MB): " + Heap.MORE + ", prepare fewer slices at a"
+				+ " time (Image>Stacks>Tools>Make Substack), or prepare the file with the command line ('ij-ocr prepare --out"
+				+ " DIR FILE'), which writes each prepared page as it is made", n, w, h, (bytes + (long) w * h) >> 20,
+				free >> 20, Runtime.getRuntime().maxMemory() >> 20));
 		}
 
 		/** The slices gathered, or {@code null} when they were not kept. */
